@@ -1,0 +1,231 @@
+"""Partial dates: a year, a month of a year, or a day, kept at exactly the precision given.
+
+Clinical histories are told in partial dates ("2017", "April 2009", "19.12.2023"). A PartialDate never
+invents the parts it was not given (CDISC: no zero-filling), sorts correctly across precisions (a
+year sorts before the months and days inside it) and formats itself for a report language.
+"""
+
+from __future__ import annotations
+
+import calendar
+import enum
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Language = Literal["en", "ru", "kk"]
+LANGUAGES: tuple[Language, ...] = ("en", "ru", "kk")
+
+MIN_YEAR = 1000
+MAX_YEAR = 9999
+
+
+class Precision(enum.IntEnum):
+    YEAR = 1
+    MONTH = 2
+    DAY = 3
+
+
+class PartialDateError(ValueError):
+    """Text that cannot be read as a partial date; the message quotes the text and says why."""
+
+
+# Month names by language: the form used after a day (genitive in Russian) comes second.
+_MONTHS_EN = (
+    "January February March April May June July August September October November December"
+).split()
+_MONTHS_RU_NOMINATIVE = (
+    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь"
+).split()
+_MONTHS_RU_GENITIVE = (
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря"
+).split()
+_MONTHS_KK = (
+    "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан"
+).split()
+
+
+def _month_lookup() -> dict[str, int]:
+    names: dict[str, int] = {}
+    for number, (en, ru_nom, ru_gen, kk) in enumerate(
+        zip(_MONTHS_EN, _MONTHS_RU_NOMINATIVE, _MONTHS_RU_GENITIVE, _MONTHS_KK, strict=True), start=1
+    ):
+        for name in (en, ru_nom, ru_gen, kk):
+            names[name.lower()] = number
+        names[en[:3].lower()] = number  # Nov, Apr
+        names[ru_nom[:3]] = number  # ноя, апр
+    names["sept"] = 9
+    names["сент"] = 9
+    names["мая"] = 5
+    return names
+
+
+_MONTH_NAMES = _month_lookup()
+
+_YEAR = r"(?P<year>\d{4})"
+_YEAR_SUFFIX = r"(?:\s*(?:г\.?|года|год|ж\.?|жыл|жылы|жылғы))?"
+_WORD = r"(?P<month>[^\W\d_]+)\.?"
+_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        rf"^{_YEAR}{_YEAR_SUFFIX}$",  # 2017, 2017 г.
+        rf"^{_YEAR}-(?P<month>\d{{2}})$",  # 2009-04
+        rf"^{_YEAR}-(?P<month>\d{{2}})-(?P<day>\d{{2}})$",  # 2023-12-19
+        rf"^(?P<month>\d{{1,2}})\.{_YEAR}$",  # 04.2009
+        rf"^(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\.{_YEAR}$",  # 19.12.2023
+        rf"^{_WORD},?\s+{_YEAR}{_YEAR_SUFFIX}$",  # April 2009, Nov 2023, апрель 2009 г.
+        rf"^(?P<day>\d{{1,2}})\s+{_WORD}\s+{_YEAR}{_YEAR_SUFFIX}$",  # 19 December 2023, 19 декабря 2023 г.
+        rf"^{_WORD}\s+(?P<day>\d{{1,2}}),?\s+{_YEAR}$",  # December 19, 2023
+        rf"^{_YEAR}{_YEAR_SUFFIX}\s+{_WORD}$",  # 2009 жылғы сәуір
+        rf"^{_YEAR}{_YEAR_SUFFIX}\s+(?P<day>\d{{1,2}})\s+{_WORD}$",  # 2023 жылғы 19 желтоқсан
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A calendar date known to the year, the month or the day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if not MIN_YEAR <= self.year <= MAX_YEAR:
+            raise PartialDateError(f"year {self.year} is outside {MIN_YEAR}–{MAX_YEAR}")
+        if self.month is None:
+            if self.day is not None:
+                raise PartialDateError("a day needs a month")
+            return
+        if not 1 <= self.month <= 12:
+            raise PartialDateError(f"there is no month {self.month}")
+        if self.day is not None:
+            last = calendar.monthrange(self.year, self.month)[1]
+            if not 1 <= self.day <= last:
+                raise PartialDateError(
+                    f"{_MONTHS_EN[self.month - 1]} {self.year} has no day {self.day} (it has {last} days)"
+                )
+
+    # ----- construction -------------------------------------------------------------------
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read what a user types: 2017, 2009-04, 2023-12-19, 04.2009, 19.12.2023, April 2009,
+        Nov 2023, апрель 2009, 19 декабря 2023 г., 2009 жылғы сәуір."""
+        cleaned = " ".join(text.split())
+        for pattern in _PATTERNS:
+            match = pattern.match(cleaned)
+            if match is None:
+                continue
+            parts = match.groupdict()
+            month_text = parts.get("month")
+            month: int | None
+            if month_text is None:
+                month = None
+            elif month_text.isdigit():
+                month = int(month_text)
+            else:
+                month = _MONTH_NAMES.get(month_text.lower())
+                if month is None:
+                    raise PartialDateError(f'"{text}" is not a date: "{month_text}" is not a month name')
+            day_text = parts.get("day")
+            try:
+                return cls(int(parts["year"]), month, int(day_text) if day_text else None)
+            except PartialDateError as exc:
+                raise PartialDateError(f'"{text}" is not a date: {exc}') from None
+        raise PartialDateError(f'"{text}" is not a date')
+
+    @classmethod
+    def from_iso(cls, text: str) -> PartialDate:
+        """Read the stored form only: YYYY, YYYY-MM or YYYY-MM-DD."""
+        match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
+        if match is None:
+            raise PartialDateError(f'"{text}" is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD')
+        year, month, day = match.groups()
+        try:
+            return cls(int(year), int(month) if month else None, int(day) if day else None)
+        except PartialDateError as exc:
+            raise PartialDateError(f'"{text}" is not a date: {exc}') from None
+
+    # ----- properties ---------------------------------------------------------------------
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return Precision.DAY
+        if self.month is not None:
+            return Precision.MONTH
+        return Precision.YEAR
+
+    def iso(self) -> str:
+        """The stored form, as precise as the date: 2017, 2009-04, 2023-12-19."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def __str__(self) -> str:
+        return self.iso()
+
+    # ----- ordering: a year sorts before every month and day inside it ----------------------
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self.sort_key() < other.sort_key()
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self.sort_key() <= other.sort_key()
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self.sort_key() > other.sort_key()
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self.sort_key() >= other.sort_key()
+
+    def may_precede(self, other: PartialDate) -> bool:
+        """False only when this date is certainly later than `other` (for "end before start" checks)."""
+        return self._first_day() <= other._last_day()
+
+    def _first_day(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 1, self.day or 1)
+
+    def _last_day(self) -> tuple[int, int, int]:
+        month = self.month or 12
+        return (self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
+    # ----- formatting ---------------------------------------------------------------------
+    def format(self, language: Language = "en", *, long: bool = False) -> str:
+        """The date as a report in `language` writes it.
+
+        Days are numeric (19.12.2023), as CIS and the reference abstract write them, unless
+        `long` asks for words (19 December 2023, 19 декабря 2023 г., 2023 жылғы 19 желтоқсан).
+        """
+        if self.month is None:
+            return str(self.year)
+        if self.day is None:
+            if language == "ru":
+                return f"{_MONTHS_RU_NOMINATIVE[self.month - 1]} {self.year}"
+            if language == "kk":
+                return f"{self.year} жылғы {_MONTHS_KK[self.month - 1]}"
+            return f"{_MONTHS_EN[self.month - 1]} {self.year}"
+        if not long:
+            return f"{self.day:02d}.{self.month:02d}.{self.year}"
+        if language == "ru":
+            return f"{self.day} {_MONTHS_RU_GENITIVE[self.month - 1]} {self.year} г."
+        if language == "kk":
+            return f"{self.year} жылғы {self.day} {_MONTHS_KK[self.month - 1]}"
+        return f"{self.day} {_MONTHS_EN[self.month - 1]} {self.year}"
+
+
+def month_name(month: int, language: Language = "en") -> str:
+    """The name of a month standing alone (nominative), for phrases such as "February and May 2025"."""
+    table = {"en": _MONTHS_EN, "ru": _MONTHS_RU_NOMINATIVE, "kk": _MONTHS_KK}[language]
+    return table[month - 1]

@@ -1,0 +1,78 @@
+"""Every path CaseDesk uses: the data folder, the default database and the bundled resources.
+
+Nothing is created or resolved at import time; callers ask, and tests or `--data-dir` redirect
+the answer through `set_data_dir()` or the CASEDESK_HOME environment variable.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "CaseDesk"
+ENV_HOME = "CASEDESK_HOME"
+DATABASE_FILE = "casedesk.sqlite3"
+
+_data_dir_override: Path | None = None
+
+
+def set_data_dir(path: str | os.PathLike[str] | None) -> None:
+    """Redirect the data folder for this process (the `--data-dir` option); None restores the default."""
+    global _data_dir_override
+    _data_dir_override = Path(path).expanduser().resolve() if path is not None else None
+
+
+def data_dir() -> Path:
+    """The folder that holds the database and its backups (not created here)."""
+    if _data_dir_override is not None:
+        return _data_dir_override
+    env = os.environ.get(ENV_HOME)
+    if env:
+        return Path(env).expanduser().resolve()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def ensure_data_dir() -> Path:
+    path = data_dir()
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def database_path() -> Path:
+    return data_dir() / DATABASE_FILE
+
+
+def backups_dir() -> Path:
+    return data_dir() / "backups"
+
+
+def resources_dir() -> Path:
+    """The bundled resources: next to the package in a source tree, inside it when installed or frozen."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    candidates = []
+    if frozen_root:
+        candidates.append(Path(frozen_root) / "resources")
+    package_dir = Path(__file__).resolve().parent
+    candidates.append(package_dir.parent / "resources")  # source tree, editable install
+    candidates.append(package_dir / "resources")  # wheel: resources/ is installed as casedesk/resources
+    for candidate in candidates:
+        if (candidate / "fonts").is_dir():
+            return candidate
+    raise FileNotFoundError(
+        "CaseDesk's resources folder is missing; looked in " + ", ".join(str(c) for c in candidates)
+    )
+
+
+def fonts_dir() -> Path:
+    return resources_dir() / "fonts"
+
+
+def samples_dir() -> Path:
+    return resources_dir() / "samples"
+
+
+def schema_path() -> Path:
+    return resources_dir() / "schema" / "casedesk-case-file.schema.json"

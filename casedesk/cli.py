@@ -1,0 +1,183 @@
+"""The `casedesk` command: starts the desktop application, or runs one command for scripts and people.
+
+Standard output carries results only (ids, rows, exported bytes); messages go to standard error.
+Anything a user can cause ends with a clear message and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from casedesk import __version__, paths
+
+if TYPE_CHECKING:  # the services pull in SQLAlchemy and reportlab: load them only for a command
+    from casedesk.services import CaseService
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"casedesk: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="casedesk",
+        description="Record clinical cases and export them as conference abstracts. "
+        "Without a command, starts the desktop application.",
+    )
+    parser.add_argument("--version", action="version", version=f"CaseDesk {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"folder for the database and backups (default: the user data folder, or ${paths.ENV_HOME})",
+    )
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="SQLAlchemy database URL, for example sqlite:////path/cases.sqlite3 or postgresql://host/db",
+    )
+    parser.add_argument("--debug", action="store_true", help="show the full traceback of unexpected errors")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    commands.add_parser("sample", help="add the bundled sample case and print its id")
+
+    p_import = commands.add_parser("import", help="import a .casedesk.json file and print the new ids")
+    p_import.add_argument("file", metavar="FILE")
+
+    p_list = commands.add_parser("list", help="list cases: id, title, patient label, last change")
+    p_list.add_argument("--json", action="store_true", help="print the list as JSON")
+
+    p_export = commands.add_parser("export", help="export a case as PDF or as a case file")
+    p_export.add_argument("case_id", metavar="ID", type=int)
+    p_export.add_argument("--format", choices=("pdf", "json"), default="pdf")
+    p_export.add_argument("-o", "--output", metavar="PATH", help="where to write; - for standard output")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.data_dir:
+        paths.set_data_dir(args.data_dir)
+    if args.command is None:
+        return _start_gui(args)
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # every known failure is turned into a message by _user_message
+        message = _user_message(exc)
+        if message is None:
+            if args.debug:
+                raise
+            message = f"unexpected error ({type(exc).__name__}: {exc}); run again with --debug for details"
+        _say(message)
+        return EXIT_ERROR
+
+
+def _start_gui(args: argparse.Namespace) -> int:
+    _say("the desktop application is not part of this version yet; run `casedesk --help` for the commands")
+    return EXIT_ERROR
+
+
+def _run(args: argparse.Namespace) -> int:
+    from casedesk.services import CaseService
+
+    service = CaseService.open(args.database)
+    try:
+        if args.command == "sample":
+            case = service.add_sample()
+            print(case.id)
+        elif args.command == "import":
+            result = service.import_file(args.file)
+            for problem in result.warnings:
+                _say(f"warning: {problem}")
+            for case in result.cases:
+                print(case.id)
+            _say(f"imported {len(result.cases)} case{'s' if len(result.cases) != 1 else ''} from {args.file}")
+        elif args.command == "list":
+            _list(service, as_json=args.json)
+        elif args.command == "export":
+            return _export(service, args)
+    finally:
+        service.close()
+    return EXIT_OK
+
+
+def _clean(text: str) -> str:
+    """One field of a tab-separated line: no tabs or line breaks inside."""
+    return " ".join(text.split())
+
+
+def _list(service: CaseService, *, as_json: bool) -> None:
+    rows = service.list_cases()
+    if as_json:
+        data = [
+            {
+                "id": row.id,
+                "title": row.title,
+                "patient": row.patient,
+                "diagnosis": row.diagnosis,
+                "venue": row.venue,
+                "status": row.status.value,
+                "updated": row.updated.isoformat(),
+            }
+            for row in rows
+        ]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        print("\t".join([str(row.id), _clean(row.title), _clean(row.patient), row.updated.isoformat(timespec="seconds")]))
+
+
+def _export(service: CaseService, args: argparse.Namespace) -> int:
+    if args.output == "-":
+        if args.format == "pdf" and sys.stdout.isatty():
+            _say("a PDF is binary: redirect standard output to a file, or give -o PATH")
+            return EXIT_USAGE
+        data = service.export_bytes([args.case_id], args.format)
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return EXIT_OK
+    suffix = ".pdf" if args.format == "pdf" else ".casedesk.json"
+    target = Path(args.output) if args.output else Path(f"case-{args.case_id}{suffix}")
+    service.export_to_file([args.case_id], args.format, target)
+    print(target)
+    return EXIT_OK
+
+
+def _user_message(exc: BaseException) -> str | None:
+    """The sentence for a failure the user can cause or mend; None for a bug."""
+    from casedesk.exchange import CaseFileError
+    from casedesk.services import ServiceError
+    from casedesk.store import StoreError
+
+    if isinstance(exc, (StoreError, ServiceError, CaseFileError)):
+        return str(exc)
+    if isinstance(exc, FileNotFoundError):
+        return f"{exc.filename}: no such file or folder"
+    if isinstance(exc, IsADirectoryError):
+        return f"{exc.filename}: is a folder, not a file"
+    if isinstance(exc, PermissionError):
+        return f"{exc.filename}: permission denied"
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror or exc}"
+    return None
+
+
+def _say(message: str) -> None:
+    print(f"casedesk: {message}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,440 @@
+"""Turns a case record into the document tree of its abstract, in the order of the reference abstract.
+
+Wording that can be made from structured data is made here (a course line reads like
+"Consolidation II (12.04.2024–09.05.2024): MRD (–), 1% blasts"); wherever the author gave their own
+wording, it is used instead, unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from casedesk.domain.affiliations import author_numbers, numbered_affiliations
+from casedesk.domain.dates import Language, PartialDate, month_name
+from casedesk.domain.records import (
+    AdditionalTherapy,
+    AdverseEvent,
+    Assessment,
+    AuthorText,
+    Case,
+    Course,
+    EventKind,
+    FollowUp,
+    HistoryEvent,
+    Sex,
+    Venue,
+)
+from casedesk.domain.validation import percentage
+from casedesk.report.document import Block, Document, ListBlock, Paragraph, Role, Section, Span, paragraphs, plain
+from casedesk.report.terms import licence_sentence, term
+
+EN_DASH = "–"
+EM_DASH = "—"
+
+
+def build_document(case: Case) -> Document:
+    language = case.publication.language
+    sections = [
+        _front_matter(case, language),
+        _text_section("introduction", case.narrative.introduction, language),
+        _case_description(case, language),
+        _treatment(case, language),
+        _outcomes(case, language),
+        _text_section("discussion", case.narrative.discussion, language),
+        _text_section("conclusion", case.narrative.conclusion, language),
+        _text_section("patient_perspective", case.narrative.patient_perspective, language),
+        _text_section("informed_consent", case.narrative.informed_consent, language),
+        _text_section("acknowledgements", case.narrative.acknowledgements, language),
+        _references(case, language),
+    ]
+    return Document(
+        title=case.publication.title,
+        authors=tuple(a.name for a in case.publication.authors),
+        language=language,
+        sections=tuple(s for s in sections if s is not None and s.blocks),
+    )
+
+
+# ----- front matter -------------------------------------------------------------------------
+def _front_matter(case: Case, language: Language) -> Section:
+    pub = case.publication
+    blocks: list[Block] = []
+    if pub.title.strip():
+        blocks.append(plain(pub.title.strip(), Role.TITLE))
+    if pub.authors:
+        spans: list[Span] = []
+        for i, (author, numbers) in enumerate(zip(pub.authors, author_numbers(pub), strict=True)):
+            if i:
+                spans.append(Span(", "))
+            spans.append(Span(author.name))
+            if numbers:
+                spans.append(Span(",".join(str(n) for n in numbers), superscript=True))
+        blocks.append(Paragraph(tuple(spans), Role.AUTHORS))
+    for number, affiliation in numbered_affiliations(pub):
+        text = _join(", ", affiliation.department, affiliation.institution, affiliation.city, affiliation.country)
+        blocks.append(Paragraph((Span(str(number), superscript=True), Span(text)), Role.AFFILIATION))
+    venue_line = _venue_line(pub.venue, language)
+    if venue_line:
+        blocks.append(plain(venue_line, Role.VENUE))
+    emails = [a.email for a in pub.authors if a.corresponding and a.email.strip()]
+    if emails:
+        key = "email.one" if len(emails) == 1 else "email.many"
+        blocks.append(plain(term(key, language, emails=", ".join(emails)), Role.EMAIL))
+    sentence = pub.licence.sentence.strip() or licence_sentence(pub.licence.spdx, language)
+    if sentence:
+        blocks.append(plain(sentence, Role.LICENCE))
+    return Section("front", None, tuple(blocks))
+
+
+def _venue_line(venue: Venue, language: Language) -> str:
+    if venue.proceedings.strip():
+        head = venue.proceedings.strip()
+    elif venue.edition.strip() and venue.name.strip():
+        head = f"{venue.edition.strip()} “{venue.name.strip()}”"
+    else:
+        head = venue.name.strip() or venue.edition.strip()
+    return _join(", ", head, date_range(venue.start, venue.end, language), venue.city, venue.country)
+
+
+def date_range(start: PartialDate | None, end: PartialDate | None, language: Language) -> str:
+    """A venue's dates as a programme prints them: "October 11-12, 2025", "11-12 октября 2025 г."."""
+    if start is None and end is None:
+        return ""
+    if start is None or end is None or start == end:
+        only = start or end
+        assert only is not None
+        return _long_date(only, language)
+    if (
+        start.day is not None
+        and end.day is not None
+        and start.year == end.year
+        and start.month == end.month
+        and start.month is not None
+    ):
+        days = f"{start.day}-{end.day}"
+        if language == "ru":
+            genitive = PartialDate(start.year, start.month, 1).format("ru", long=True).split()[1]
+            return f"{days} {genitive} {start.year} г."
+        if language == "kk":
+            return f"{start.year} жылғы {days} {month_name(start.month, 'kk')}"
+        return f"{month_name(start.month, 'en')} {days}, {start.year}"
+    return f"{_long_date(start, language)} {EN_DASH} {_long_date(end, language)}"
+
+
+def _long_date(date: PartialDate, language: Language) -> str:
+    if date.day is not None and date.month is not None and language == "en":
+        return f"{month_name(date.month, 'en')} {date.day}, {date.year}"
+    return date.format(language, long=True)
+
+
+# ----- narrative sections -------------------------------------------------------------------
+def _text_section(key: str, text: str, language: Language) -> Section | None:
+    if not text.strip():
+        return None
+    return Section(key, term(f"heading.{key}", language), paragraphs(text))
+
+
+def _with_author_text(generated: list[Block], author: AuthorText) -> tuple[Block, ...]:
+    if not author.text.strip():
+        return tuple(generated)
+    if author.replace:
+        return paragraphs(author.text)
+    return (*generated, *paragraphs(author.text))
+
+
+# ----- case description ---------------------------------------------------------------------
+def _case_description(case: Case, language: Language) -> Section:
+    blocks: list[Block] = []
+    sentences = [_patient_sentence(case, language), _onset_sentence(case, language)]
+    intro = " ".join(s for s in sentences if s)
+    if intro:
+        blocks.append(plain(intro))
+    blocks += paragraphs(case.patient.background)
+    events = sorted(
+        enumerate(case.history),
+        key=lambda pair: (pair[1].date is None, pair[1].date.sort_key() if pair[1].date else (0, 0, 0), pair[0]),
+    )
+    lines = _history_lines([event for _, event in events], language)
+    if lines:
+        blocks.append(ListBlock(tuple(plain(line) for line in lines)))
+    return Section(
+        "case_description",
+        term("heading.case_description", language),
+        _with_author_text(blocks, case.narrative.case_description),
+    )
+
+
+def _patient_sentence(case: Case, language: Language) -> str:
+    patient = case.patient
+    if not (patient.label.strip() or patient.birth_year is not None or patient.sex != Sex.UNKNOWN):
+        return ""
+    parts = [term("patient", language, label=patient.label.strip()).strip()]
+    if patient.sex != Sex.UNKNOWN:
+        parts.append(term(f"sex.{patient.sex.value}", language))
+    if patient.birth_year is not None:
+        parts.append(term("patient.born", language, year=str(patient.birth_year)))
+    return _sentence(", ".join(parts))
+
+
+def _onset_sentence(case: Case, language: Language) -> str:
+    dx = case.diagnosis
+    if not (dx.text.strip() or dx.onset or dx.first_protocol.strip()):
+        return ""
+    head = term("onset", language, diagnosis=dx.text.strip()).strip() if dx.text.strip() else ""
+    if dx.details.strip():
+        head = _join(" ", head, f"({dx.details.strip()})")
+    if dx.onset is not None:
+        head = f"{head}{EM_DASH}{dx.onset.format(language)}" if head else dx.onset.format(language)
+    protocol = term("treated_according_to", language, protocol=dx.first_protocol.strip()) if dx.first_protocol.strip() else ""
+    return _sentence(_join(", ", head, protocol, dx.first_response))
+
+
+def _ordinal(n: int, language: Language) -> str:
+    if language == "ru":
+        return f"{n}-й"
+    if language == "kk":
+        return f"{n}-ші"
+    suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _history_lines(events: Iterable[HistoryEvent], language: Language) -> list[str]:
+    lines = []
+    relapses = 0
+    for event in events:
+        if event.kind == EventKind.RELAPSE:
+            relapses += 1
+        if event.wording.strip():
+            lines.append(event.wording.strip())
+            continue
+        if event.kind == EventKind.RELAPSE:
+            label = term("event.relapse", language, ordinal=_ordinal(relapses, language))
+        elif event.kind == EventKind.OTHER:
+            label = ""
+        else:
+            label = term(f"event.{event.kind.value}", language)
+        when = event.date.format(language) if event.date else ""
+        if event.site.strip():
+            when = _join(" ", when, f"({event.site.strip()})")
+        lines.append(_sentence(_join(EM_DASH, label, when, event.text)))
+    return lines
+
+
+# ----- treatment ----------------------------------------------------------------------------
+def _treatment(case: Case, language: Language) -> Section:
+    treatment = case.treatment
+    blocks: list[Block] = list(paragraphs(treatment.context))
+    lines = [course_line(course, language) for course in treatment.courses]
+    lines += [_additional_line(therapy, language) for therapy in treatment.additional]
+    if lines:
+        blocks.append(ListBlock(tuple(plain(line) for line in lines)))
+    heading = treatment.heading.strip() or term("heading.treatment", language)
+    return Section("treatment", heading, _with_author_text(blocks, case.narrative.treatment))
+
+
+def _period(start: PartialDate | None, end: PartialDate | None, language: Language) -> str:
+    if start and end:
+        return f"{start.format(language)}{EN_DASH}{end.format(language)}"
+    if start:
+        return term("from", language, date=start.format(language))
+    if end:
+        return term("until", language, date=end.format(language))
+    return ""
+
+
+def course_line(course: Course, language: Language = "en") -> str:
+    """One list line per course: name, period, what was given, tolerability and results.
+
+    A line with a single part stays a list fragment ("MRD (–), 1% blasts"); several parts become
+    sentences, as the reference abstract writes them.
+    """
+    if course.wording.strip():
+        return course.wording.strip()
+    period = _period(course.start, course.end, language)
+    head = f"{course.name.strip()} ({period})" if period else course.name.strip()
+    segments = [s for s in (_regimen(course, language),) if s]
+    if course.tolerability.strip():
+        segments.append(term("tolerability", language, text=course.tolerability.strip()))
+    segments += _results(course.assessments, language)
+    if not segments:
+        return head
+    body = segments[0] if len(segments) == 1 else " ".join(_sentence(s) for s in segments)
+    return f"{head}: {body}"
+
+
+def _regimen(course: Course, language: Language) -> str:
+    dose_route = _join(" ", course.dose, term("by_route", language, route=course.route.strip()) if course.route.strip() else "")
+    description = _join(", ", course.schedule, dose_route)
+    if not description:
+        return ""
+    agent = course.agent.strip()
+    mentioned = f"{course.name} {description}".casefold()
+    if agent and agent.casefold() not in mentioned:
+        description = f"{agent} {description}"
+    return description
+
+
+def _results(assessments: Iterable[Assessment], language: Language) -> list[str]:
+    """Results grouped by date in the order recorded: "Result on 17.01.2024: MRD (–), 1% blasts"."""
+    groups: list[tuple[PartialDate | None, list[str]]] = []
+    for assessment in assessments:
+        phrase = assessment_phrase(assessment, language)
+        if not phrase:
+            continue
+        if groups and groups[-1][0] == assessment.date:
+            groups[-1][1].append(phrase)
+        else:
+            groups.append((assessment.date, [phrase]))
+    results = []
+    for date, phrases in groups:
+        joined = ", ".join(phrases)
+        results.append(term("result_on", language, date=date.format(language), results=joined) if date else joined)
+    return results
+
+
+def _value_with_unit(value: str, unit: str) -> str:
+    if not unit:
+        return value
+    return f"{value}{unit}" if unit in ("%", "‰", "°") else f"{value} {unit}"
+
+
+def assessment_phrase(assessment: Assessment, language: Language = "en") -> str:
+    if assessment.text.strip():
+        return assessment.text.strip()
+    measure = assessment.measure.strip()
+    value = assessment.value.strip()
+    unit = assessment.unit.strip()
+    extra = [term("sensitivity", language, value=assessment.sensitivity.strip())] if assessment.sensitivity.strip() else []
+    if measure.casefold() == "mrd" and value.casefold() in ("negative", "positive"):
+        sign = EN_DASH if value.casefold() == "negative" else "+"
+        return f"MRD ({'; '.join([sign, *extra])})"
+    if "blast" in measure.casefold() and percentage(value) is not None:
+        phrase = term("blasts", language, value=_value_with_unit(value, unit))
+    elif value and percentage(value) is not None:
+        phrase = _join(" ", measure, _value_with_unit(value, unit))
+    elif value:
+        phrase = f"{measure}: {value}" if measure else value
+    else:
+        phrase = measure
+    method = assessment.method.strip()
+    if method and method.casefold() not in phrase.casefold() and "blast" not in measure.casefold():
+        extra.insert(0, method)
+    return f"{phrase} ({'; '.join(extra)})" if extra and phrase else phrase
+
+
+def _additional_line(therapy: AdditionalTherapy, language: Language) -> str:
+    period = _period(therapy.start, therapy.end, language)
+    text = f"{therapy.text.strip()} ({period})" if period else therapy.text.strip()
+    return term("additional", language, text=text)
+
+
+# ----- course and outcomes ------------------------------------------------------------------
+def _outcomes(case: Case, language: Language) -> Section:
+    outcome = case.outcome
+    sentences = [
+        outcome.toxicity.strip() or _toxicity_sentence(case.adverse_events, language),
+        outcome.complications.strip() or _complications_sentence(case.adverse_events, language),
+        outcome.follow_up_text.strip() or _follow_up_sentence(outcome.follow_ups, language),
+    ]
+    blocks: list[Block] = [plain(s) for s in sentences if s]
+    blocks += paragraphs(outcome.statement)
+    return Section("outcomes", term("heading.outcomes", language), _with_author_text(blocks, case.narrative.outcomes))
+
+
+def _toxicity_sentence(events: tuple[AdverseEvent, ...], language: Language) -> str:
+    """Claim "no grade ≥3 toxicity" only when every recorded event is graded and below 3."""
+    if events and all(e.grade is not None and e.grade < 3 for e in events):
+        return term("toxicity.none_grade3", language)
+    return ""
+
+
+def _complications_sentence(events: tuple[AdverseEvent, ...], language: Language) -> str:
+    if not events:
+        return ""
+    managements = {e.management.strip() for e in events}
+    shared = managements.pop() if len(managements) == 1 else ""
+    items = []
+    for event in events:
+        details = []
+        if event.grade is not None:
+            details.append(term("grade", language, grade=str(event.grade)))
+            if event.ctcae_version.strip():
+                details.append(term("ctcae", language, version=event.ctcae_version.strip()))
+        item = f"{event.term.strip()} ({', '.join(details)})" if details else event.term.strip()
+        if event.management.strip() and not shared:
+            item = f"{item}, {term('managed_by', language, text=event.management.strip())}"
+        items.append(item)
+    text = "; ".join(items) if not shared else ", ".join(items)
+    if shared:
+        text = f"{text}, {term('managed_by', language, text=shared)}"
+    return _sentence(term("complications", language, items=text))
+
+
+def _follow_up_sentence(points: tuple[FollowUp, ...], language: Language) -> str:
+    dated = [p for p in points if p.date is not None]
+    if not dated:
+        return ""
+    statuses = {p.status.strip() for p in dated}
+    measures = {p.measures.strip() for p in dated}
+    if len(statuses) == 1 and len(measures) == 1:
+        status = statuses.pop()
+        measure = measures.pop()
+        dates = date_list([p.date for p in dated if p.date], language)
+        key = "follow_up.sustained" if measure else "follow_up.sustained_plain"
+        return term(key, language, status=_capitalise(status), dates=dates, measures=measure)
+    lines = []
+    for point in dated:
+        assert point.date is not None
+        lines.append(_sentence(f"{point.date.format(language)}: " + _join(", ", point.status, point.measures)))
+    return " ".join(lines)
+
+
+def date_list(dates: list[PartialDate], language: Language) -> str:
+    """Dates read as a person writes them: months of one year share it ("February and May 2025")."""
+    and_word = term("and", language)
+    by_year: list[tuple[int, list[PartialDate]]] = []
+    for date in dates:
+        if by_year and by_year[-1][0] == date.year:
+            by_year[-1][1].append(date)
+        else:
+            by_year.append((date.year, [date]))
+    groups = []
+    for year, group in by_year:
+        if language != "kk" and all(d.month is not None and d.day is None for d in group):
+            names = [month_name(d.month, language) for d in group if d.month is not None]
+            months = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {and_word} {names[-1]}"
+            groups.append(f"{months} {year}")
+        else:
+            groups.append(", ".join(d.format(language) for d in group))
+    return ", ".join(groups)
+
+
+# ----- references ---------------------------------------------------------------------------
+def _references(case: Case, language: Language) -> Section | None:
+    items = []
+    for reference in case.references:
+        text = reference.citation.strip()
+        if reference.doi.strip():
+            text = f"{text} doi:{reference.doi.strip()}"
+        if reference.pmid.strip():
+            text = f"{text} PMID: {reference.pmid.strip()}"
+        items.append(plain(text))
+    if not items:
+        return None
+    return Section("references", term("heading.references", language), (ListBlock(tuple(items), ordered=True),))
+
+
+# ----- small helpers ------------------------------------------------------------------------
+def _join(separator: str, *parts: str) -> str:
+    return separator.join(p.strip() for p in parts if p and p.strip())
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if not text or text[-1] in ".!?…":
+        return text
+    return text + "."
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,97 @@
+"""The format-neutral document tree of a case report: what every renderer (PDF, DOCX, text) draws.
+
+Text in the tree is always literal: renderers escape it for their format. Structure (superscript
+affiliation numbers, headings, lists) lives in the tree, never in markup inside strings.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from casedesk.domain.dates import Language
+
+
+class Role(enum.StrEnum):
+    """What a paragraph is, so each renderer can style it (front matter is set apart from the body)."""
+
+    TITLE = "title"
+    AUTHORS = "authors"
+    AFFILIATION = "affiliation"
+    VENUE = "venue"
+    EMAIL = "email"
+    LICENCE = "licence"
+    BODY = "body"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    text: str  # literal text; "\n" is a line break inside the paragraph
+    superscript: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    spans: tuple[Span, ...]
+    role: Role = Role.BODY
+
+    @property
+    def text(self) -> str:
+        return "".join(span.text for span in self.spans)
+
+
+@dataclass(frozen=True, slots=True)
+class ListBlock:
+    items: tuple[Paragraph, ...]
+    ordered: bool = False
+
+
+Block = Paragraph | ListBlock
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A part of the report; `key` names it for counters and copying ("introduction", "front")."""
+
+    key: str
+    heading: str | None
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    title: str
+    authors: tuple[str, ...]
+    language: Language
+    sections: tuple[Section, ...]
+
+    def section(self, key: str) -> Section | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+
+def plain(text: str, role: Role = Role.BODY) -> Paragraph:
+    return Paragraph((Span(text),), role)
+
+
+def paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """The author's free text as paragraphs: a blank line starts a new one, a single newline breaks
+    the line. Long text becomes many short paragraphs, which every renderer lays out in linear time."""
+    blocks = []
+    normalised = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    for chunk in _split_blank_lines(normalised):
+        blocks.append(plain(chunk))
+    return tuple(blocks)
+
+
+def _split_blank_lines(text: str) -> list[str]:
+    chunks: list[str] = []
+    current: list[str] = []
+    for line in text.split("\n"):
+        if line.strip():
+            current.append(line)
+        elif current:
+            chunks.append("\n".join(current))
+            current = []
+    if current:
+        chunks.append("\n".join(current))
+    return chunks

@@ -1,0 +1,113 @@
+"""Errors the store raises: each one's str() is one plain sentence a user can act on.
+
+A `StoreError` is an environment problem (missing case, newer schema, locked or damaged file) that
+the UI shows as a message. Anything else that escapes the store is a bug and belongs in the crash
+dialog, which is why `MigrationIntegrityError` deliberately is not a `StoreError`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlalchemy import exc as sa_exc
+
+
+class StoreError(Exception):
+    """Base of every problem the user can do something about; str() is the sentence to show."""
+
+
+class CaseNotFoundError(StoreError):
+    def __init__(self, case_id: int) -> None:
+        self.case_id = case_id
+        super().__init__(f"Case {case_id} is not in this database; it may have been deleted.")
+
+
+class VersionConflictError(StoreError):
+    """The case was saved elsewhere after this copy was loaded (optimistic locking)."""
+
+    def __init__(self, case_id: int, expected_version: int, stored_version: int) -> None:
+        self.case_id = case_id
+        self.expected_version = expected_version  # the version the caller loaded and edited
+        self.stored_version = stored_version  # the version in the database now
+        super().__init__(
+            f"Case {case_id} was changed elsewhere after you opened it (you edited version "
+            f"{expected_version}, the saved one is version {stored_version}); reopen it before saving."
+        )
+
+
+class DatabaseNewerError(StoreError):
+    def __init__(self, found: str, known: str) -> None:
+        self.found = found
+        self.known = known
+        super().__init__(
+            f"This database was written by a newer CaseDesk (schema {found}); this version knows "
+            f"schemas up to {known}. Update CaseDesk or open another database."
+        )
+
+
+class DatabaseUnavailableError(StoreError):
+    """The database cannot be used: not a database, damaged, read-only, locked, disk full."""
+
+    def __init__(self, location: str, reason: str) -> None:
+        self.location = location
+        self.reason = reason
+        super().__init__(f'CaseDesk cannot use the database "{location}": {reason}.')
+
+
+class MigrationIntegrityError(RuntimeError):
+    """An upgrade left rows pointing at nothing; it was rolled back. A bug, not a user problem."""
+
+
+# SQLite's own words (lower case) mapped to what the user should hear; first match wins.
+_REASONS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("file is not a database", "malformed", "not a database", "file is encrypted"),
+     "the file is not a CaseDesk database or it is damaged"),
+    (("readonly", "read-only", "read only"),
+     "the file or its folder is read-only"),
+    (("database is locked", "database table is locked", "busy"),
+     "another program is using it; close that program and try again"),
+    (("disk is full", "database or disk is full", "no space left"),
+     "the disk is full"),
+    (("permission denied", "access is denied"),
+     "CaseDesk is not allowed to write there (permission denied)"),
+    (("unable to open database file", "cannot open", "no such file", "is a directory"),
+     "the file cannot be opened there (the folder may be missing or not writable)"),
+    (("disk i/o error",),
+     "reading or writing the disk failed"),
+)
+
+
+def environment_reason(message: str) -> str | None:
+    """The user's version of a driver error that comes from the environment; None for any other."""
+    lowered = message.lower()
+    for needles, reason in _REASONS:
+        if any(needle in lowered for needle in needles):
+            return reason
+    return None
+
+
+def explain(message: str) -> str:
+    """Turn a driver's error text into the clause shown after 'cannot use the database …:'."""
+    reason = environment_reason(message)
+    if reason is not None:
+        return reason
+    first_line = message.strip().splitlines()[0] if message.strip() else "an unknown error"
+    return f"the database reported “{first_line.rstrip('.')}”"
+
+
+def is_environment_error(exc: BaseException) -> bool:
+    """True for driver errors about the file or its surroundings rather than about our SQL.
+
+    OperationalError covers locked, read-only, disk full, cannot open; a bare DatabaseError is how
+    "file is not a database" and "malformed" arrive. Their subclasses (IntegrityError,
+    ProgrammingError…) are bugs and must reach the crash dialog instead.
+    """
+    return isinstance(exc, (sa_exc.OperationalError, sqlite3.OperationalError)) or type(exc) in (
+        sa_exc.DatabaseError,
+        sqlite3.DatabaseError,
+    )
+
+
+def driver_message(exc: BaseException) -> str:
+    """The driver's own words, without SQLAlchemy's SQL and link decorations."""
+    return str(exc.orig) if isinstance(exc, sa_exc.DBAPIError) else str(exc)

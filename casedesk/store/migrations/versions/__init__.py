@@ -1,0 +1,1 @@
+"""Schema revisions, one file each; Alembic skips this file."""

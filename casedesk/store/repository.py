@@ -1,0 +1,189 @@
+"""The case library: save, load, list and delete cases as plain domain records.
+
+Every public method is one unit of work — one session, one transaction — and hands back immutable
+`casedesk.domain` records, never ORM objects, so nothing outside the store can hold a live row
+(no DetachedInstanceError, no lazy load from a widget). Saving uses optimistic locking: a case
+carries the `version` it was loaded at, and saving an outdated copy raises VersionConflictError.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from types import TracebackType
+from typing import Any, Self
+
+from sqlalchemy import Engine, delete, select
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from casedesk.domain.records import Case, CaseStatus, CaseSummary
+from casedesk.store.convert import CHILD_COLLECTIONS, case_from_row, fill_row
+from casedesk.store.engine import WRITE, describe
+from casedesk.store.errors import (
+    CaseNotFoundError,
+    DatabaseUnavailableError,
+    VersionConflictError,
+    driver_message,
+    environment_reason,
+    is_environment_error,
+)
+from casedesk.store.schema import AuthorRow, CaseRow, CourseRow
+
+Clock = Callable[[], dt.datetime]
+
+# Everything a full case needs, one SELECT per table (not per row): ~10 queries for any case size.
+_LOAD_CASE = (
+    selectinload(CaseRow.affiliations),
+    selectinload(CaseRow.authors).selectinload(AuthorRow.affiliation_keys),
+    selectinload(CaseRow.history),
+    selectinload(CaseRow.courses).selectinload(CourseRow.assessments),
+    selectinload(CaseRow.additional_therapies),
+    selectinload(CaseRow.adverse_events),
+    selectinload(CaseRow.follow_ups),
+    selectinload(CaseRow.references),
+)
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _new_uid() -> str:
+    """A case's identity across databases (import, export, merge); ids are only local."""
+    return uuid.uuid4().hex
+
+
+class CaseStore:
+    """The cases of one database. Owns its engine: call close() (or use `with`) when done."""
+
+    def __init__(self, engine: Engine, *, clock: Clock | None = None) -> None:
+        self._engine = engine
+        self._clock = clock or _utc_now
+        # expire_on_commit=False: rows are turned into records inside the transaction anyway,
+        # and expiring would only cost a pointless reload on attribute access after commit.
+        self._read_sessions = sessionmaker(bind=engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(bind=engine.execution_options(**WRITE), expire_on_commit=False)
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # ----- units of work ----------------------------------------------------------------------
+    @contextmanager
+    def _unit(self, *, write: bool) -> Iterator[Session]:
+        factory = self._write_sessions if write else self._read_sessions
+        try:
+            with factory.begin() as session:
+                yield session
+        except sa_exc.DatabaseError as exc:
+            # Locked, read-only, disk full, damaged: say so. Anything else (a missing table, a
+            # broken constraint) is a bug and goes up unchanged.
+            reason = environment_reason(driver_message(exc)) if is_environment_error(exc) else None
+            if reason is None:
+                raise
+            raise DatabaseUnavailableError(describe(self._engine), reason) from exc
+
+    def _now(self) -> dt.datetime:
+        now = self._clock()
+        if now.tzinfo is None:
+            raise ValueError("the store's clock must return timezone-aware datetimes")
+        return now.astimezone(dt.UTC)
+
+    @staticmethod
+    def _insert(session: Session, case: Case, now: dt.datetime) -> CaseRow:
+        row = CaseRow(uid=_new_uid(), version=1, created=now, updated=now)
+        fill_row(row, case)
+        session.add(row)
+        session.flush()  # one case at a time: ids come in input order, a failure names its case
+        return row
+
+    # ----- operations ---------------------------------------------------------------------------
+    def add(self, case: Case) -> Case:
+        """Save a new case; its id and version are ignored and assigned. Returns the saved case."""
+        return self.add_many([case])[0]
+
+    def add_many(self, cases: Sequence[Case]) -> list[Case]:
+        """Save new cases in one transaction: all of them, or (on any error) none."""
+        now = self._now()
+        with self._unit(write=True) as session:
+            ids = [self._insert(session, case, now).id for case in cases]
+        return [replace(case, id=id_, version=1, created=now, updated=now) for case, id_ in zip(cases, ids, strict=True)]
+
+    def get(self, case_id: int) -> Case:
+        with self._unit(write=False) as session:
+            row = session.scalars(select(CaseRow).where(CaseRow.id == case_id).options(*_LOAD_CASE)).one_or_none()
+            if row is None:
+                raise CaseNotFoundError(case_id)
+            return case_from_row(row)
+
+    def list_summaries(self) -> list[CaseSummary]:
+        """One row per case, most recently changed first; reads the cases table only."""
+        columns = (
+            CaseRow.id,
+            CaseRow.title,
+            CaseRow.patient_label,
+            CaseRow.diagnosis_text,
+            CaseRow.venue_name,
+            CaseRow.status,
+            CaseRow.updated,
+        )
+        query = select(*columns).order_by(CaseRow.updated.desc(), CaseRow.id.desc())
+        with self._unit(write=False) as session:
+            return [
+                CaseSummary(
+                    id=id_,
+                    title=title,
+                    patient=patient,
+                    diagnosis=diagnosis,
+                    venue=venue,
+                    status=CaseStatus(status),
+                    updated=updated,
+                )
+                for id_, title, patient, diagnosis, venue, status, updated in session.execute(query)
+            ]
+
+    def update(self, case: Case) -> Case:
+        """Replace a saved case's content. `case.version` must be the stored version (else
+        VersionConflictError); the result carries the next version and a new `updated` time."""
+        if case.id is None:
+            raise ValueError("update() needs a case that has been saved (its id is None); use add()")
+        now = self._now()
+        with self._unit(write=True) as session:
+            query = select(CaseRow).where(CaseRow.id == case.id).options(*_LOAD_CASE).with_for_update()
+            row = session.scalars(query).one_or_none()
+            if row is None:
+                raise CaseNotFoundError(case.id)
+            if row.version != case.version:
+                raise VersionConflictError(case.id, expected_version=case.version, stored_version=row.version)
+            for name in CHILD_COLLECTIONS:
+                getattr(row, name).clear()
+            # Old child rows must be gone before new ones take their (case_id, position) slots;
+            # within one flush the ORM would insert before it deletes.
+            session.flush()
+            fill_row(row, case)
+            row.version = case.version + 1
+            row.updated = now
+            created = row.created
+        return replace(case, version=case.version + 1, created=created, updated=now)
+
+    def delete(self, case_id: int) -> None:
+        """Delete a case and, by ON DELETE CASCADE, every row that belongs to it."""
+        with self._unit(write=True) as session:
+            result: Any = session.execute(delete(CaseRow).where(CaseRow.id == case_id))
+            if result.rowcount == 0:
+                raise CaseNotFoundError(case_id)

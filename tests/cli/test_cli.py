@@ -1,0 +1,150 @@
+"""The `casedesk` command end to end, in a subprocess, as a user or a script runs it."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str, home: Path, stdin: str | None = None, check: bool = True) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "CASEDESK_HOME": str(home), "PYTHONPATH": str(REPO_ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-m", "casedesk", *args],
+        cwd=home,
+        env=env,
+        capture_output=True,
+        input=stdin.encode() if stdin is not None else None,
+        timeout=300,
+    )
+    if check:
+        assert result.returncode == 0, result.stderr.decode()
+    return result
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    folder = tmp_path / "home"
+    folder.mkdir()
+    return folder
+
+
+def test_version(home: Path) -> None:
+    result = run("--version", home=home)
+    assert result.stdout.decode().startswith("CaseDesk ")
+
+
+def test_sample_list_export_pdf(home: Path) -> None:
+    case_id = run("sample", home=home).stdout.decode().strip()
+    assert case_id.isdigit()
+    listing = run("list", home=home).stdout.decode().splitlines()
+    assert len(listing) == 1
+    fields = listing[0].split("\t")
+    assert fields[0] == case_id
+    assert fields[1].startswith("Clinical Case of Successful Blinatumomab Use")
+    assert fields[2] == "Zh."
+    assert len(fields) == 4
+    out = home / "case.pdf"
+    printed = run("export", case_id, "--format", "pdf", "-o", str(out), home=home).stdout.decode().strip()
+    assert printed == str(out)
+    reader = PdfReader(out)
+    assert "Blinatumomab Immunotherapy" in reader.pages[0].extract_text()
+    assert (home / "casedesk.sqlite3").exists()  # the database went where CASEDESK_HOME said
+
+
+def test_list_json(home: Path) -> None:
+    run("sample", home=home)
+    rows = json.loads(run("list", "--json", home=home).stdout)
+    assert rows[0]["patient"] == "Zh." and rows[0]["diagnosis"] == "ALL" and rows[0]["status"] == "draft"
+
+
+def test_json_export_import_round_trip(home: Path) -> None:
+    case_id = run("sample", home=home).stdout.decode().strip()
+    exported = run("export", case_id, "--format", "json", "-o", "-", home=home).stdout
+    file = home / "one.casedesk.json"
+    file.write_bytes(exported)
+    new_ids = run("import", str(file), home=home).stdout.decode().split()
+    assert len(new_ids) == 1 and new_ids[0] != case_id
+    again = run("export", new_ids[0], "--format", "json", "-o", "-", home=home).stdout
+    assert again == exported
+
+
+def test_global_data_dir_option(home: Path, tmp_path: Path) -> None:
+    other = tmp_path / "elsewhere"
+    run("--data-dir", str(other), "sample", home=home)
+    assert (other / "casedesk.sqlite3").exists()
+    assert run("list", home=home).stdout == b""  # the default data folder is untouched
+
+
+def test_database_url_option(home: Path, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'explicit.sqlite3'}"
+    case_id = run("--database", url, "sample", home=home).stdout.decode().strip()
+    assert run("--database", url, "list", home=home).stdout.decode().startswith(case_id + "\t")
+    assert (tmp_path / "explicit.sqlite3").exists()
+
+
+def test_bad_import_changes_nothing_and_lists_problems(home: Path) -> None:
+    run("sample", home=home)
+    before = run("list", home=home).stdout
+    bad = home / "bad.casedesk.json"
+    sample = json.loads((REPO_ROOT / "resources/samples/blinatumomab-all.casedesk.json").read_text(encoding="utf-8"))
+    good_case = sample["cases"][0]
+    broken = json.loads(json.dumps(good_case))
+    broken["treatment"]["courses"][3]["end"] = "31.02.2024"
+    sample["cases"] = [good_case, broken]
+    bad.write_text(json.dumps(sample, ensure_ascii=False), encoding="utf-8")
+    result = run("import", str(bad), home=home, check=False)
+    assert result.returncode == 1
+    err = result.stderr.decode()
+    assert 'cases[1].treatment.courses[3].end: "31.02.2024" is not a date' in err
+    assert "Traceback" not in err
+    assert result.stdout == b""
+    assert run("list", home=home).stdout == before  # the good first case was not imported either
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("export", "999"), "999"),
+        (("import", "missing.casedesk.json"), "missing.casedesk.json"),
+        (("export", "abc"), "invalid int value"),
+        (("frobnicate",), "invalid choice"),
+    ],
+)
+def test_user_errors_are_one_clear_line(home: Path, args: tuple[str, ...], message: str) -> None:
+    result = run(*args, home=home, check=False)
+    assert result.returncode != 0
+    err = result.stderr.decode()
+    assert message in err
+    assert "Traceback" not in err
+    assert result.stdout == b""
+
+
+def test_not_a_database_is_a_clear_error(home: Path) -> None:
+    (home / "casedesk.sqlite3").write_bytes(b"this is not a database, it is a note\n" * 200)
+    result = run("list", home=home, check=False)
+    assert result.returncode == 1
+    err = result.stderr.decode()
+    assert "Traceback" not in err and "casedesk.sqlite3" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_without_a_command_says_the_gui_is_not_here_yet(home: Path) -> None:
+    result = run(home=home, check=False)
+    assert result.returncode == 1
+    assert "desktop application" in result.stderr.decode()
+
+
+def test_pdf_to_standard_output(home: Path) -> None:
+    case_id = run("sample", home=home).stdout.decode().strip()
+    data = run("export", case_id, "--format", "pdf", "-o", "-", home=home).stdout
+    assert data.startswith(b"%PDF-")
+    assert len(PdfReader(io.BytesIO(data)).pages) >= 1

@@ -85,8 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _start_gui(args: argparse.Namespace) -> int:
-    _say("the desktop application is not part of this version yet; run `casedesk --help` for the commands")
-    return EXIT_ERROR
+    from casedesk.app import run
+
+    return run(args.database)
 
 
 def _run(args: argparse.Namespace) -> int:

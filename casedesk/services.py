@@ -1,33 +1,52 @@
 """The operations a user performs on cases, each one unit of work: the GUI and the command line call
-these and get plain records back; nothing above this layer touches the store directly."""
+these and get plain records back; nothing above this layer touches the store directly.
+
+Rendering and exporting a record (`render_pdf`, `export_case`) never touch the database, so the
+desktop application may run them on a worker thread; every other operation belongs on the thread
+that owns the service.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from casedesk import paths
-from casedesk.domain import Case, CaseSummary, Problem
 from casedesk.atomic import write_bytes_atomic
-from casedesk.exchange import dump_case_file, read_case_file
+from casedesk.domain import Case, CaseStatus, CaseSummary, Problem
+from casedesk.exchange import CaseFileError, dump_case_file, read_case_file
 from casedesk.report import build_document
-from casedesk.report.pdf import render_pdf
-from casedesk.store import CaseStore, open_store
+from casedesk.report.counts import document_counts
+from casedesk.report.pdf import render_pdf as draw_pdf
+from casedesk.store import CaseStore, StoreError, open_store
 
 SAMPLE_FILE = "blinatumomab-all.casedesk.json"
 EXPORT_FORMATS = ("pdf", "json")
+COPY_PREFIX = "Copy of "
+UNTITLED_COPY = "Copy of an untitled case"
 
 
 class ServiceError(Exception):
     """Something the user asked for that cannot be done; the message says why in one sentence."""
 
 
+# Failures whose str() is a sentence to show the user as it is; anything else is a bug.
+USER_ERRORS: tuple[type[Exception], ...] = (StoreError, ServiceError, CaseFileError)
+
+
 @dataclass(frozen=True, slots=True)
 class ImportResult:
     cases: tuple[Case, ...]
     warnings: tuple[Problem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedCase:
+    pdf: bytes
+    characters: int  # of the abstract's body, with spaces (see casedesk.report.counts)
+    words: int
 
 
 class CaseService:
@@ -44,12 +63,35 @@ class CaseService:
 
     # ----- reading ------------------------------------------------------------------------
     def list_cases(self) -> list[CaseSummary]:
+        """The library, most recently changed first; cases in the trash are not listed."""
         return self._store.list_summaries()
 
     def get_case(self, case_id: int) -> Case:
+        """Any saved case, also one in the trash (it can be looked at, not changed)."""
         return self._store.get(case_id)
 
+    def list_trash(self) -> list[CaseSummary]:
+        """The cases in the trash, most recently trashed first; `deleted` says when."""
+        return self._store.list_trash()
+
     # ----- changing -----------------------------------------------------------------------
+    def new_case(self) -> Case:
+        """Add an empty draft and return it saved (with its id and version)."""
+        return self._store.add(Case())
+
+    def update_case(self, case: Case) -> Case:
+        """Save an edited case and return it with its next version.
+
+        `case.version` must be the version it was loaded at: if the case was saved elsewhere since,
+        VersionConflictError (a StoreError) says so and nothing is written. A case in the trash
+        raises CaseInTrashError."""
+        return self._store.update(case)
+
+    def duplicate_case(self, case_id: int) -> Case:
+        """Add a copy of a case as a new draft titled "Copy of …"; from then on the two are
+        independent. Returns the copy, saved."""
+        return self._store.add(copy_of(self._store.get(case_id)))
+
     def add_sample(self) -> Case:
         """Add the reference abstract's case from the bundled sample file."""
         loaded = read_case_file(paths.samples_dir() / SAMPLE_FILE)
@@ -61,19 +103,90 @@ class CaseService:
         added = self._store.add_many(loaded.cases)
         return ImportResult(tuple(added), loaded.warnings)
 
-    # ----- exporting ----------------------------------------------------------------------
+    # ----- the trash ----------------------------------------------------------------------
+    def trash_case(self, case_id: int) -> None:
+        """Move a case to the trash: it leaves the library list and can be restored."""
+        self._store.trash(case_id)
+
+    def restore_case(self, case_id: int) -> Case:
+        """Bring a case back from the trash; it lists first, as the most recently changed."""
+        return self._store.restore(case_id)
+
+    def purge_case(self, case_id: int) -> None:
+        """Delete one case in the trash for good."""
+        self._store.purge(case_id)
+
+    def empty_trash(self) -> int:
+        """Delete every case in the trash for good; returns how many."""
+        return self._store.empty_trash()
+
+    # ----- rendering and exporting --------------------------------------------------------
+    @staticmethod
+    def render_pdf(case: Case) -> bytes:
+        """The PDF of a case record as shown, saved or not. Never touches the database (a static
+        method has no store to touch), so a worker thread may call it."""
+        return _pdf(case)
+
+    @staticmethod
+    def render_preview(case: Case) -> RenderedCase:
+        """The PDF and the length of a case record, for the live preview; like render_pdf, it
+        never touches the database and may run on a worker thread."""
+        document = build_document(case)
+        counts = document_counts(document)
+        return RenderedCase(pdf=draw_pdf(document), characters=counts.characters, words=counts.words)
+
+    @staticmethod
+    def export_case(case: Case, fmt: str, path: str | os.PathLike[str]) -> Path:
+        """Export the record as shown (saved or not) to `path`; never touches the database."""
+        return _write(path, _export_data([case], fmt))
+
     def export_bytes(self, case_ids: Sequence[int], fmt: str) -> bytes:
-        cases = [self._store.get(case_id) for case_id in case_ids]
-        if fmt == "json":
-            return dump_case_file(cases).encode("utf-8")
-        if fmt == "pdf":
-            if len(cases) != 1:
-                raise ServiceError("a PDF holds one case; export each case on its own")
-            return render_pdf(build_document(cases[0]))
-        raise ServiceError(f'"{fmt}" is not an export format; choose one of {", ".join(EXPORT_FORMATS)}')
+        """The saved cases `case_ids` in format `fmt` ("pdf": exactly one case; "json": any)."""
+        _check_export(fmt, len(case_ids))  # before loading anything
+        return _export_data([self._store.get(case_id) for case_id in case_ids], fmt)
 
     def export_to_file(self, case_ids: Sequence[int], fmt: str, path: str | os.PathLike[str]) -> Path:
-        """Render fully in memory, then write atomically: a failure leaves the destination as it was."""
-        data = self.export_bytes(case_ids, fmt)
-        write_bytes_atomic(path, data)
-        return Path(path)
+        """export_bytes() written to `path`, as export_case() writes."""
+        return _write(path, self.export_bytes(case_ids, fmt))
+
+
+def copy_of(case: Case) -> Case:
+    """A new, unsaved draft with the content of `case` and a title that tells it apart."""
+    title = case.publication.title
+    new_title = f"{COPY_PREFIX}{title}" if title.strip() else UNTITLED_COPY
+    return replace(
+        case,
+        publication=replace(case.publication, title=new_title),
+        status=CaseStatus.DRAFT,  # a copy of a submitted abstract has not been submitted
+        id=None,
+        version=0,
+        created=None,
+        updated=None,
+    )
+
+
+def _check_export(fmt: str, count: int) -> None:
+    if fmt not in EXPORT_FORMATS:
+        raise ServiceError(f'"{fmt}" is not an export format; choose one of {", ".join(EXPORT_FORMATS)}')
+    if count < 1:
+        raise ServiceError("there is no case to export; choose at least one")
+    if fmt == "pdf" and count != 1:
+        raise ServiceError("a PDF holds one case; export each case on its own")
+
+
+def _export_data(cases: Sequence[Case], fmt: str) -> bytes:
+    _check_export(fmt, len(cases))
+    if fmt == "pdf":
+        return _pdf(cases[0])
+    return dump_case_file(cases).encode("utf-8")
+
+
+def _pdf(case: Case) -> bytes:
+    return draw_pdf(build_document(case))
+
+
+def _write(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write what was rendered completely in memory, atomically: a failure at any point leaves
+    the destination as it was and no temporary file behind."""
+    write_bytes_atomic(path, data)
+    return Path(path)

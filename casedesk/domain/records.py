@@ -250,3 +250,4 @@ class CaseSummary:
     venue: str
     status: CaseStatus
     updated: dt.datetime
+    deleted: dt.datetime | None = None  # when it went to the trash; None for a case in the library

@@ -8,6 +8,7 @@ wording, it is used instead, unchanged.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from casedesk.domain.affiliations import author_numbers, numbered_affiliations
 from casedesk.domain.dates import Language, PartialDate, month_name
@@ -53,6 +54,16 @@ def build_document(case: Case) -> Document:
         language=language,
         sections=tuple(s for s in sections if s is not None and s.blocks),
     )
+
+
+GENERATED_SECTIONS = ("case_description", "treatment", "outcomes")
+
+
+def generated_text(case: Case, key: str) -> str:
+    """The text CaseDesk makes for a generated section, before the author's own text is applied."""
+    blank = replace(case.narrative, **{key: AuthorText()})
+    section = build_document(replace(case, narrative=blank)).section(key)
+    return section.plain_text() if section else ""
 
 
 # ----- front matter -------------------------------------------------------------------------
@@ -339,6 +350,16 @@ def _outcomes(case: Case, language: Language) -> Section:
     blocks: list[Block] = [plain(s) for s in sentences if s]
     blocks += paragraphs(outcome.statement)
     return Section("outcomes", term("heading.outcomes", language), _with_author_text(blocks, case.narrative.outcomes))
+
+
+def generated_outcome_sentences(case: Case) -> dict[str, str]:
+    """What CaseDesk would write for each outcome sentence the author may replace, by field name."""
+    language = case.publication.language
+    return {
+        "toxicity": _toxicity_sentence(case.adverse_events, language),
+        "complications": _complications_sentence(case.adverse_events, language),
+        "follow_up_text": _follow_up_sentence(case.outcome.follow_ups, language),
+    }
 
 
 def _toxicity_sentence(events: tuple[AdverseEvent, ...], language: Language) -> str:

@@ -57,6 +57,16 @@ class Section:
     heading: str | None
     blocks: tuple[Block, ...]
 
+    def plain_text(self) -> str:
+        """The section's text without its heading: paragraphs and list items one per line."""
+        lines: list[str] = []
+        for block in self.blocks:
+            if isinstance(block, ListBlock):
+                lines += [item.text for item in block.items]
+            else:
+                lines.append(block.text)
+        return "\n".join(lines)
+
 
 @dataclass(frozen=True, slots=True)
 class Document:

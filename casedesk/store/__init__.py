@@ -14,7 +14,9 @@ from sqlalchemy import exc as sa_exc
 from casedesk import paths
 from casedesk.store.engine import default_url, describe, make_engine
 from casedesk.store.errors import (
+    CaseInTrashError,
     CaseNotFoundError,
+    CaseNotInTrashError,
     DatabaseNewerError,
     DatabaseUnavailableError,
     MigrationIntegrityError,
@@ -28,7 +30,9 @@ from casedesk.store.migrate import head_revision, upgrade_to_head
 from casedesk.store.repository import CaseStore, Clock
 
 __all__ = [
+    "CaseInTrashError",
     "CaseNotFoundError",
+    "CaseNotInTrashError",
     "CaseStore",
     "DatabaseNewerError",
     "DatabaseUnavailableError",

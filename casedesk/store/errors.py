@@ -22,6 +22,24 @@ class CaseNotFoundError(StoreError):
         super().__init__(f"Case {case_id} is not in this database; it may have been deleted.")
 
 
+class CaseInTrashError(CaseNotFoundError):
+    """The case is in the trash: it can be read, restored or deleted for good, not changed.
+
+    A CaseNotFoundError because to every operation on the library the case is gone."""
+
+    def __init__(self, case_id: int) -> None:
+        self.case_id = case_id
+        StoreError.__init__(self, f"Case {case_id} is in the trash; restore it before changing it.")
+
+
+class CaseNotInTrashError(CaseNotFoundError):
+    """Restore or purge was asked for a case that is in the library, not in the trash."""
+
+    def __init__(self, case_id: int) -> None:
+        self.case_id = case_id
+        StoreError.__init__(self, f"Case {case_id} is not in the trash; it may have been restored elsewhere.")
+
+
 class VersionConflictError(StoreError):
     """The case was saved elsewhere after this copy was loaded (optimistic locking)."""
 

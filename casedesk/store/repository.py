@@ -1,9 +1,13 @@
-"""The case library: save, load, list and delete cases as plain domain records.
+"""The case library: save, load, list, trash and delete cases as plain domain records.
 
 Every public method is one unit of work — one session, one transaction — and hands back immutable
 `casedesk.domain` records, never ORM objects, so nothing outside the store can hold a live row
 (no DetachedInstanceError, no lazy load from a widget). Saving uses optimistic locking: a case
 carries the `version` it was loaded at, and saving an outdated copy raises VersionConflictError.
+
+Deleting from the library is recoverable: `trash()` only stamps the case's `deleted` time, which
+hides it from `list_summaries()` and refuses changes to it, until `restore()` or, for good,
+`purge()` / `empty_trash()`. `delete()` removes a case at once, trashed or not.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from dataclasses import replace
 from types import TracebackType
 from typing import Any, Self
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, Select, delete, select, update
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -24,7 +28,9 @@ from casedesk.domain.records import Case, CaseStatus, CaseSummary
 from casedesk.store.convert import CHILD_COLLECTIONS, case_from_row, fill_row
 from casedesk.store.engine import WRITE, describe
 from casedesk.store.errors import (
+    CaseInTrashError,
     CaseNotFoundError,
+    CaseNotInTrashError,
     DatabaseUnavailableError,
     VersionConflictError,
     driver_message,
@@ -46,6 +52,20 @@ _LOAD_CASE = (
     selectinload(CaseRow.follow_ups),
     selectinload(CaseRow.references),
 )
+
+# What a list row shows; from the cases table alone, however large the cases are.
+_SUMMARY_COLUMNS = (
+    CaseRow.id,
+    CaseRow.title,
+    CaseRow.patient_label,
+    CaseRow.diagnosis_text,
+    CaseRow.venue_name,
+    CaseRow.status,
+    CaseRow.updated,
+    CaseRow.deleted,
+)
+_IN_LIBRARY = CaseRow.deleted.is_(None)
+_IN_TRASH = CaseRow.deleted.is_not(None)
 
 
 def _utc_now() -> dt.datetime:
@@ -132,17 +152,17 @@ class CaseStore:
             return case_from_row(row)
 
     def list_summaries(self) -> list[CaseSummary]:
-        """One row per case, most recently changed first; reads the cases table only."""
-        columns = (
-            CaseRow.id,
-            CaseRow.title,
-            CaseRow.patient_label,
-            CaseRow.diagnosis_text,
-            CaseRow.venue_name,
-            CaseRow.status,
-            CaseRow.updated,
-        )
-        query = select(*columns).order_by(CaseRow.updated.desc(), CaseRow.id.desc())
+        """One row per case in the library (not in the trash), most recently changed first;
+        reads the cases table only."""
+        query = select(*_SUMMARY_COLUMNS).where(_IN_LIBRARY)
+        return self._summaries(query.order_by(CaseRow.updated.desc(), CaseRow.id.desc()))
+
+    def list_trash(self) -> list[CaseSummary]:
+        """One row per case in the trash, most recently trashed first; `deleted` says when."""
+        query = select(*_SUMMARY_COLUMNS).where(_IN_TRASH)
+        return self._summaries(query.order_by(CaseRow.deleted.desc(), CaseRow.id.desc()))
+
+    def _summaries(self, query: Select[Any]) -> list[CaseSummary]:
         with self._unit(write=False) as session:
             return [
                 CaseSummary(
@@ -153,8 +173,9 @@ class CaseStore:
                     venue=venue,
                     status=CaseStatus(status),
                     updated=updated,
+                    deleted=deleted,
                 )
-                for id_, title, patient, diagnosis, venue, status, updated in session.execute(query)
+                for id_, title, patient, diagnosis, venue, status, updated, deleted in session.execute(query)
             ]
 
     def update(self, case: Case) -> Case:
@@ -168,6 +189,8 @@ class CaseStore:
             row = session.scalars(query).one_or_none()
             if row is None:
                 raise CaseNotFoundError(case.id)
+            if row.deleted is not None:
+                raise CaseInTrashError(case.id)
             if row.version != case.version:
                 raise VersionConflictError(case.id, expected_version=case.version, stored_version=row.version)
             for name in CHILD_COLLECTIONS:
@@ -187,3 +210,54 @@ class CaseStore:
             result: Any = session.execute(delete(CaseRow).where(CaseRow.id == case_id))
             if result.rowcount == 0:
                 raise CaseNotFoundError(case_id)
+
+    # ----- the trash ----------------------------------------------------------------------------
+    def trash(self, case_id: int) -> None:
+        """Move a case to the trash: it leaves the library list, keeps all its rows, and can be
+        restored. CaseNotFoundError if there is no such case, CaseInTrashError if it is there already."""
+        now = self._now()
+        with self._unit(write=True) as session:
+            result: Any = session.execute(
+                update(CaseRow).where(CaseRow.id == case_id, _IN_LIBRARY).values(deleted=now)
+            )
+            if result.rowcount == 0:
+                raise self._why_not_found(session, case_id)
+
+    def restore(self, case_id: int) -> Case:
+        """Bring a case back from the trash, as the most recently changed one (it lists first).
+        Its content and version are as they were, so an editor still open on it can save."""
+        now = self._now()
+        with self._unit(write=True) as session:
+            query = select(CaseRow).where(CaseRow.id == case_id).options(*_LOAD_CASE).with_for_update()
+            row = session.scalars(query).one_or_none()
+            if row is None:
+                raise CaseNotFoundError(case_id)
+            if row.deleted is None:
+                raise CaseNotInTrashError(case_id)
+            row.deleted = None
+            row.updated = now
+            restored = case_from_row(row)
+        return restored
+
+    def purge(self, case_id: int) -> None:
+        """Delete a trashed case for good, with every row that belongs to it. A case in the library
+        is refused (CaseNotInTrashError): only what the user put in the trash can be purged."""
+        with self._unit(write=True) as session:
+            result: Any = session.execute(delete(CaseRow).where(CaseRow.id == case_id, _IN_TRASH))
+            if result.rowcount == 0:
+                raise self._why_not_found(session, case_id)
+
+    def empty_trash(self) -> int:
+        """Delete every trashed case for good (rows cascade); returns how many were deleted."""
+        with self._unit(write=True) as session:
+            result: Any = session.execute(delete(CaseRow).where(_IN_TRASH))
+            return int(result.rowcount)
+
+    @staticmethod
+    def _why_not_found(session: Session, case_id: int) -> CaseNotFoundError:
+        """The error for an operation whose statement matched no row: no case, or the wrong side
+        of the trash."""
+        deleted = session.execute(select(CaseRow.deleted).where(CaseRow.id == case_id)).one_or_none()
+        if deleted is None:
+            return CaseNotFoundError(case_id)
+        return CaseInTrashError(case_id) if deleted[0] is not None else CaseNotInTrashError(case_id)

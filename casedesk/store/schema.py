@@ -111,6 +111,8 @@ class CaseRow(Base):
     version: Mapped[int] = mapped_column(Integer)
     created: Mapped[dt.datetime]
     updated: Mapped[dt.datetime] = mapped_column(index=True)
+    # When the case went to the trash; NULL while it is in the library (schema 0002).
+    deleted: Mapped[dt.datetime | None] = mapped_column(index=True)
 
     # publication
     title: Mapped[str] = mapped_column(index=True)

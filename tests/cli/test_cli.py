@@ -137,12 +137,6 @@ def test_not_a_database_is_a_clear_error(home: Path) -> None:
     assert len(err.strip().splitlines()) == 1
 
 
-def test_without_a_command_says_the_gui_is_not_here_yet(home: Path) -> None:
-    result = run(home=home, check=False)
-    assert result.returncode == 1
-    assert "desktop application" in result.stderr.decode()
-
-
 def test_pdf_to_standard_output(home: Path) -> None:
     case_id = run("sample", home=home).stdout.decode().strip()
     data = run("export", case_id, "--format", "pdf", "-o", "-", home=home).stdout

@@ -80,7 +80,11 @@ def _d(text: str) -> PartialDate:
 
 
 def make_rich_case() -> Case:
-    """Every record type, several of each, all three date precisions, Kazakh and markup-like text."""
+    """Every record type, several of each, all three date precisions, Kazakh and markup-like text.
+
+    The frozen libraries in fixtures/ hold this case as it was when each was written (see the
+    README there): a change here must leave the frozen-library test comparing with the old case.
+    """
     return Case(
         publication=Publication(
             title=f"Blinatumomab <b>&</b> relapsed ALL — {KAZAKH}: a case report",

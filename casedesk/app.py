@@ -1,0 +1,104 @@
+"""Starts the desktop application: logging, the one QApplication, the main window, and the net under
+every slot (an unexpected exception is logged and shown with the log's path, never swallowed)."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from casedesk import __version__, paths
+
+log = logging.getLogger("casedesk")
+
+ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Application", text)
+
+
+def setup_logging() -> Path:
+    """Log to a rotating file in the data folder's logs/ (five files of 1 MB)."""
+    folder = paths.data_dir() / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "casedesk.log"
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+class ErrorReporter:
+    """Turns an exception that reached the event loop into a message for the user.
+
+    A problem of the environment (a locked or damaged database, a file that cannot be written)
+    is said in one sentence; anything else is a bug: logged with its traceback and shown with
+    the log's path. The application keeps running either way.
+    """
+
+    def __init__(self, log_path: Path, parent: Callable[[], QWidget | None]) -> None:
+        self.log_path = log_path
+        self._parent = parent
+        self.reported: list[BaseException] = []
+
+    def __call__(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        from casedesk.services import USER_ERRORS
+        from casedesk.ui.dialogs import Dialogs
+
+        if issubclass(exc_type, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        self.reported.append(exc)
+        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        if isinstance(exc, USER_ERRORS) or isinstance(exc, OSError):
+            log.warning("%s", exc)
+            Dialogs.error(self._parent(), tr("CaseDesk"), str(exc).splitlines()[0] if str(exc) else exc_type.__name__, str(exc))
+            return
+        log.error("Unexpected error\n%s", details)
+        Dialogs.error(
+            self._parent(),
+            tr("Something went wrong"),
+            tr("CaseDesk met an unexpected error: %1. Your saved work is safe. The details are in the log file %2.")
+            .replace("%1", f"{exc_type.__name__}: {exc}")
+            .replace("%2", str(self.log_path)),
+            details,
+        )
+
+
+def run(database_url: str | None = None, argv: list[str] | None = None) -> int:
+    from casedesk.services import USER_ERRORS, CaseService
+    from casedesk.ui.dialogs import Dialogs
+    from casedesk.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    QCoreApplication.setApplicationName("CaseDesk")
+    QCoreApplication.setApplicationVersion(__version__)
+    paths.ensure_data_dir()
+    log_path = setup_logging()
+    try:
+        service = CaseService.open(database_url)
+    except USER_ERRORS as exc:
+        Dialogs.error(None, tr("CaseDesk cannot open its database"), str(exc))
+        return 1
+    window: list[MainWindow] = []
+    sys.excepthook = ErrorReporter(log_path, lambda: window[0] if window else None)
+    settings = QSettings(str(paths.data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+    main = MainWindow(service, settings)
+    window.append(main)
+    main.show()
+    main.start()
+    try:
+        return app.exec()
+    finally:
+        service.close()

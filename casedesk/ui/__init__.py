@@ -1,0 +1,1 @@
+"""The desktop interface: windows, views and their list models, built on PySide6."""

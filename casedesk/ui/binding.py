@@ -1,0 +1,203 @@
+"""Binds editor widgets to field paths of the open case: a user edit becomes one `CaseSession.change`,
+and every change of the case (an edit elsewhere, undo, another case) refreshes the widgets.
+
+Each bound widget's objectName and accessible name is its field path in the case-file format
+("publication.title", "treatment.courses"), so tests, screen readers and automation find it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+from casedesk.domain import Case
+from casedesk.domain.fieldpath import get_path
+from casedesk.ui.case_session import CaseSession
+from casedesk.ui.widgets import PartialDateEdit, RecordListEditor
+
+PathSource = str | Callable[[], str | None]
+
+
+@dataclass
+class _Binding:
+    widget: QWidget
+    path: PathSource
+    show: Callable[[Any], None]  # put a value from the case into the widget
+
+    def current_path(self) -> str | None:
+        return self.path() if callable(self.path) else self.path
+
+
+class FieldBinder(QObject):
+    def __init__(self, session: CaseSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._bindings: list[_Binding] = []
+        self._refreshing = False
+        session.case_changed.connect(self.refresh)
+
+    # ----- binding ------------------------------------------------------------------------
+    def _add(self, widget: QWidget, path: PathSource, show: Callable[[Any], None], label: str) -> None:
+        if isinstance(path, str):
+            widget.setObjectName(path)
+            widget.setAccessibleName(path)
+        if label:
+            widget.setAccessibleDescription(label)
+        self._bindings.append(_Binding(widget, path, show))
+
+    def _change(self, path: PathSource, value: Any, label: str) -> None:
+        if self._refreshing:
+            return
+        resolved = path() if callable(path) else path
+        if resolved is not None:
+            self._session.change(resolved, value, label)
+
+    def line(self, widget: QLineEdit, path: str, label: str = "") -> QLineEdit:
+        def show(value: Any) -> None:
+            if widget.text() != (value or ""):
+                widget.setText(value or "")
+                widget.setCursorPosition(0)
+
+        widget.textEdited.connect(lambda text: self._change(path, text, label))
+        self._add(widget, path, show, label)
+        return widget
+
+    def text(self, widget: QPlainTextEdit, path: str, label: str = "") -> QPlainTextEdit:
+        def show(value: Any) -> None:
+            if widget.toPlainText() != (value or ""):
+                widget.setPlainText(value or "")
+
+        widget.textChanged.connect(lambda: self._change(path, widget.toPlainText(), label))
+        self._add(widget, path, show, label)
+        return widget
+
+    def year(self, widget: QLineEdit, path: str, label: str = "") -> QLineEdit:
+        """A whole number or nothing; text that is not a number is marked and not stored."""
+
+        def show(value: Any) -> None:
+            text = "" if value is None else str(value)
+            if widget.text() != text:
+                widget.setText(text)
+            _mark(widget, None)
+
+        def edited(text: str) -> None:
+            cleaned = text.strip()
+            if not cleaned:
+                _mark(widget, None)
+                self._change(path, None, label)
+            elif cleaned.isdigit() and len(cleaned) <= 4:
+                _mark(widget, None)
+                self._change(path, int(cleaned), label)
+            else:
+                _mark(widget, f'"{cleaned}" is not a year')
+
+        widget.textEdited.connect(edited)
+        self._add(widget, path, show, label)
+        return widget
+
+    def separated(self, widget: QLineEdit, path: str, label: str = "", separator: str = ";") -> QLineEdit:
+        """A tuple of strings typed in one line, such as keywords separated by semicolons."""
+
+        def show(value: Any) -> None:
+            current = tuple(p.strip() for p in widget.text().split(separator) if p.strip())
+            if current != tuple(value):
+                widget.setText(f"{separator} ".join(value))
+
+        widget.textEdited.connect(
+            lambda text: self._change(path, tuple(p.strip() for p in text.split(separator) if p.strip()), label)
+        )
+        self._add(widget, path, show, label)
+        return widget
+
+    def combo(self, widget: QComboBox, path: str, choices: Sequence[tuple[Any, str]], label: str = "") -> QComboBox:
+        widget.clear()
+        for value, text in choices:
+            widget.addItem(text, value)
+
+        def show(value: Any) -> None:
+            index = widget.findData(value)
+            if index >= 0 and index != widget.currentIndex():
+                widget.setCurrentIndex(index)
+
+        widget.activated.connect(lambda index: self._change(path, widget.itemData(index), label))
+        self._add(widget, path, show, label)
+        return widget
+
+    def check(self, widget: QCheckBox, path: str, label: str = "") -> QCheckBox:
+        def show(value: Any) -> None:
+            if widget.isChecked() != bool(value):
+                widget.setChecked(bool(value))
+
+        widget.toggled.connect(lambda checked: self._change(path, checked, label))
+        self._add(widget, path, show, label)
+        return widget
+
+    def date(self, widget: PartialDateEdit, path: str, label: str = "") -> PartialDateEdit:
+        def show(value: Any) -> None:
+            # Unreadable text the user typed stays in the box until they change it themselves.
+            if widget.date() != value:
+                widget.set_date(value)
+
+        widget.date_changed.connect(lambda value: self._change(path, value, label))
+        self._add(widget, path, show, label)
+        return widget
+
+    def records(self, widget: RecordListEditor, path: PathSource, label: str = "") -> RecordListEditor:
+        """A list of records; `path` may be a callable for lists that follow a selection
+        (the assessments of the selected course). None from it empties and disables the list."""
+
+        def show(value: Any) -> None:
+            if value is None:
+                widget.model.set_rows(())
+                widget.setEnabled(False)
+                return
+            widget.setEnabled(True)
+            if widget.model.rows() != value:
+                widget.model.set_rows(value)
+
+        widget.model.rows_edited.connect(lambda rows: self._change(path, rows, label))
+        self._add(widget, path, show, label)
+        return widget
+
+    # ----- refreshing ---------------------------------------------------------------------
+    def refresh(self, case: Case | None, changed_path: str = "") -> None:
+        self._refreshing = True
+        try:
+            for binding in self._bindings:
+                binding.widget.setEnabled(case is not None)
+                path = binding.current_path()
+                if case is None:
+                    continue
+                binding.show(get_path(case, path) if path is not None else None)
+        finally:
+            self._refreshing = False
+
+    def widget_for(self, path: str) -> QWidget | None:
+        """The bound widget that shows `path`, or the one nearest above it ("a.b[2].c" → "a.b")."""
+        best: tuple[int, QWidget] | None = None
+        for binding in self._bindings:
+            own = binding.current_path()
+            if own is None:
+                continue
+            if path == own or path.startswith(own + ".") or path.startswith(own + "["):
+                if best is None or len(own) > best[0]:
+                    best = (len(own), binding.widget)
+        return best[1] if best else None
+
+    def widgets(self) -> list[QWidget]:
+        return [b.widget for b in self._bindings]
+
+
+def _mark(widget: QWidget, problem: str | None) -> None:
+    """Show a problem on the widget itself (a red border via the `invalid` property, and a tooltip)."""
+    widget.setProperty("invalid", problem is not None)
+    widget.setToolTip(problem or "")
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+mark_problem = _mark

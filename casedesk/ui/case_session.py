@@ -1,0 +1,149 @@
+"""The case being edited: its current record, undo and redo across all its fields, and saving
+without a Save button (every change is stored shortly after it is made, one transaction each)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import replace
+from typing import Any, Protocol
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from casedesk.domain import Case
+from casedesk.domain.fieldpath import set_path
+
+SAVE_DELAY_MS = 300  # well inside the promised second, long enough to batch a burst of keystrokes
+MERGE_WINDOW_S = 1.5  # typing in one field within this pause is one undo step
+
+
+class CaseSaver(Protocol):
+    def update_case(self, case: Case) -> Case: ...
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CaseSession", text)
+
+
+class _Edit(QUndoCommand):
+    """One change of the case: the whole record before and after (records share unchanged parts)."""
+
+    def __init__(self, session: CaseSession, before: Case, after: Case, path: str, label: str) -> None:
+        super().__init__(label)
+        self._session = session
+        self.before = before
+        self.after = after
+        self.path = path
+        self.at = time.monotonic()
+
+    def id(self) -> int:
+        return 1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+        if not isinstance(other, _Edit) or other.path != self.path or not self.path:
+            return False
+        if other.at - self.at > MERGE_WINDOW_S:
+            return False
+        self.after = other.after
+        self.at = other.at
+        return True
+
+    def redo(self) -> None:
+        self._session._show(self.after, self.path)
+
+    def undo(self) -> None:
+        self._session._show(self.before, self.path)
+
+
+class CaseSession(QObject):
+    """Owns the record of the open case. Widgets call `change()`; everyone else listens to
+    `case_changed(case, path)` (path is the field that changed, "" for a whole new case)."""
+
+    case_changed = Signal(object, str)
+    save_state_changed = Signal(str)  # a sentence for the status bar
+    saved = Signal(object)  # the stored Case (with its new version)
+    save_failed = Signal(str)
+
+    def __init__(self, saver: CaseSaver, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._saver = saver
+        self._case: Case | None = None
+        self._stored_version = 0
+        self._dirty = False
+        self.undo_stack = QUndoStack(self)
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_now)
+
+    # ----- the open case ------------------------------------------------------------------
+    @property
+    def case(self) -> Case | None:
+        return self._case
+
+    @property
+    def has_unsaved_changes(self) -> bool:
+        return self._dirty
+
+    def open(self, case: Case | None) -> None:
+        """Show another case (saving the current one first); its undo history starts empty."""
+        self.save_now()
+        self.undo_stack.clear()
+        self._case = case
+        self._stored_version = case.version if case else 0
+        self._dirty = False
+        self.case_changed.emit(case, "")
+        self.save_state_changed.emit(self._saved_sentence(case) if case else "")
+
+    def change(self, path: str, value: Any, label: str | None = None) -> None:
+        """Set the field at `path`; an undoable step, saved shortly after."""
+        if self._case is None:
+            return
+        after = set_path(self._case, path, value)
+        if after == self._case:
+            return
+        self.undo_stack.push(_Edit(self, self._case, after, path, label or tr("Edit %1").replace("%1", path)))
+
+    def replace_case(self, after: Case, label: str) -> None:
+        """An undoable change of several fields at once (for example pasting a whole section)."""
+        if self._case is None or after == self._case:
+            return
+        self.undo_stack.push(_Edit(self, self._case, after, "", label))
+
+    def _show(self, case: Case, path: str) -> None:
+        self._case = case
+        self._dirty = True
+        self.case_changed.emit(case, path)
+        self.save_state_changed.emit(tr("Saving…"))
+        self._save_timer.start()
+
+    # ----- saving -------------------------------------------------------------------------
+    def save_now(self) -> bool:
+        """Store pending changes at once (also called before closing or switching cases)."""
+        self._save_timer.stop()
+        if not self._dirty or self._case is None:
+            return True
+        # Records from the undo history carry old versions; the store checks the latest one.
+        try:
+            stored = self._saver.update_case(replace(self._case, version=self._stored_version))
+        except Exception as exc:
+            message = tr("Not saved: %1").replace("%1", str(exc))
+            self.save_state_changed.emit(message)
+            self.save_failed.emit(str(exc))
+            raise
+        self._stored_version = stored.version
+        self._case = replace(self._case, version=stored.version, updated=stored.updated)
+        self._dirty = False
+        self.save_state_changed.emit(self._saved_sentence(stored))
+        self.saved.emit(stored)
+        return True
+
+    @staticmethod
+    def _saved_sentence(case: Case) -> str:
+        when = case.updated.astimezone().strftime("%H:%M:%S") if case.updated else ""
+        return tr("All changes saved %1").replace("%1", when).strip() if when else tr("All changes saved")
+
+
+def local_time(moment: dt.datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")

@@ -1,0 +1,543 @@
+"""The case editor: pages that follow the abstract (publication; patient and history; treatment;
+outcomes; narrative and references), every input bound to its field path, with problems shown
+next to the fields and in one list that jumps to them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casedesk.domain import (
+    AdditionalTherapy,
+    AdverseEvent,
+    Affiliation,
+    Assessment,
+    Author,
+    Case,
+    CaseStatus,
+    Course,
+    EventKind,
+    FollowUp,
+    HistoryEvent,
+    Reference,
+    Sex,
+    VenueKind,
+    validate,
+)
+from casedesk.domain.validation import Problem, Severity
+from casedesk.report.builder import generated_outcome_sentences, generated_text
+from casedesk.report.terms import known_licences
+from casedesk.ui.binding import FieldBinder, mark_problem
+from casedesk.ui.case_session import CaseSession
+from casedesk.ui.widgets import Column, PartialDateEdit, RecordListEditor, RecordTableModel
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CaseEditor", text)
+
+
+def _choices(enum_type: Any, labels: dict[Any, str]) -> tuple[tuple[str, str], ...]:
+    return tuple((member.value, labels[member]) for member in enum_type)
+
+
+def _list_editor(record_type: type, columns: Sequence[Column], new_record: Callable[[], Any]) -> RecordListEditor:
+    return RecordListEditor(RecordTableModel(record_type, columns, new_record))
+
+
+def _text_box(lines: int) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)  # Tab moves on to the next field, as in every other input
+    height = box.fontMetrics().lineSpacing() * lines + 12
+    box.setMinimumHeight(height)
+    box.setMaximumHeight(height if lines <= 3 else 16777215)
+    return box
+
+
+class _Page(QScrollArea):
+    """One editor page: a scrollable column of groups."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.title = title
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.body = QWidget()
+        self.column = QVBoxLayout(self.body)
+        self.column.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.setWidget(self.body)
+
+    def group(self, title: str) -> QFormLayout:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.column.addWidget(box)
+        return form
+
+    def block(self, title: str, widget: QWidget, hint: str = "") -> QGroupBox:
+        box = QGroupBox(title)
+        layout = QVBoxLayout(box)
+        if hint:
+            note = QLabel(hint)
+            note.setWordWrap(True)
+            note.setStyleSheet("color: #5f6368;")
+            layout.addWidget(note)
+        layout.addWidget(widget)
+        self.column.addWidget(box)
+        return box
+
+
+class _GeneratedSection(QWidget):
+    """Shows the text CaseDesk generates for a section, with the author's text to extend or replace it."""
+
+    def __init__(self, binder: FieldBinder, key: str) -> None:
+        super().__init__()
+        self.key = key
+        self.generated = QLabel()
+        self.generated.setObjectName(f"generated.{key}")
+        self.generated.setWordWrap(True)
+        self.generated.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.generated.setTextFormat(Qt.TextFormat.PlainText)
+        self.generated.setStyleSheet("QLabel { background: palette(alternate-base); border: 1px solid palette(mid); padding: 6px; }")
+        self.author_text = binder.text(_text_box(4), f"narrative.{key}.text", tr("Your text for this section"))
+        self.replace = binder.check(
+            QCheckBox(tr("Use my text instead of the generated text")), f"narrative.{key}.replace", tr("Replace")
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(tr("Generated from the data above:")))
+        layout.addWidget(self.generated)
+        layout.addWidget(QLabel(tr("Your text (added after the generated text, or replacing it):")))
+        layout.addWidget(self.author_text)
+        layout.addWidget(self.replace)
+
+    def show_case(self, case: Case | None) -> None:
+        self.generated.setText(generated_text(case, self.key) if case else "")
+
+
+class CaseEditor(QWidget):
+    """All pages of the open case. Talks only to the CaseSession, never to the database."""
+
+    problems_changed = Signal(int)
+
+    def __init__(self, session: CaseSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("editor")
+        self.session = session
+        self.binder = FieldBinder(session, self)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("editor.pages")
+        self.tabs.setDocumentMode(True)
+        self.generated_sections: list[_GeneratedSection] = []
+        self._build_publication()
+        self._build_patient()
+        self._build_treatment()
+        self._build_outcomes()
+        self._build_narrative()
+
+        self.problems = QListWidget()
+        self.problems.setObjectName("problems")
+        self.problems.setAccessibleName(tr("Problems in this case"))
+        self.problems.itemActivated.connect(self._jump_to_problem)
+        self.problems.itemClicked.connect(self._jump_to_problem)
+        self.problems.setMaximumHeight(120)
+        self.problems_title = QLabel()
+        self.problems_title.setWordWrap(True)
+        problems_box = QWidget()
+        problems_layout = QVBoxLayout(problems_box)
+        problems_layout.setContentsMargins(0, 0, 0, 0)
+        problems_layout.addWidget(self.problems_title)
+        problems_layout.addWidget(self.problems)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("editor.splitter")
+        splitter.addWidget(self.tabs)
+        splitter.addWidget(problems_box)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
+        self.splitter = splitter
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(250)
+        self._check_timer.timeout.connect(self._show_problems)
+        session.case_changed.connect(self._on_case_changed)
+        self._on_case_changed(None, "")
+
+    # ----- pages --------------------------------------------------------------------------
+    def _add_page(self, page: _Page) -> None:
+        self.tabs.addTab(page, page.title)
+
+    def _build_publication(self) -> None:
+        b = self.binder
+        page = _Page(tr("Publication"))
+        form = page.group(tr("Title and report"))
+        self.title = b.text(_text_box(3), "publication.title", tr("Title"))
+        form.addRow(tr("&Title"), self.title)
+        form.addRow(
+            tr("Report &language"),
+            b.combo(QComboBox(), "publication.language", (("en", "English"), ("ru", "Русский"), ("kk", "Қазақша")), tr("Report language")),
+        )
+        form.addRow(
+            tr("&Keywords"),
+            b.separated(QLineEdit(placeholderText=tr("separated by semicolons; include “case report”")), "publication.keywords", tr("Keywords")),
+        )
+        status_labels = {CaseStatus.DRAFT: tr("Draft"), CaseStatus.READY: tr("Ready"), CaseStatus.SUBMITTED: tr("Submitted")}
+        form.addRow(tr("&Status"), b.combo(QComboBox(), "status", _choices(CaseStatus, status_labels), tr("Status")))
+
+        self.authors = b.records(
+            _list_editor(
+                Author,
+                (
+                    Column("name", tr("Name as printed")),
+                    Column("affiliations", tr("Affiliation keys"), "keys"),
+                    Column("corresponding", tr("Corresponding"), "bool"),
+                    Column("email", tr("E-mail")),
+                    Column("orcid", tr("ORCID")),
+                ),
+                lambda: Author(name=""),
+            ),
+            "publication.authors",
+            tr("Authors"),
+        )
+        page.block(tr("Authors"), self.authors, tr("In print order. Affiliation keys refer to the table below, separated by commas."))
+        self.affiliations = b.records(
+            _list_editor(
+                Affiliation,
+                (
+                    Column("key", tr("Key")),
+                    Column("institution", tr("Institution")),
+                    Column("department", tr("Department")),
+                    Column("city", tr("City")),
+                    Column("country", tr("Country")),
+                ),
+                self._new_affiliation,
+            ),
+            "publication.affiliations",
+            tr("Affiliations"),
+        )
+        page.block(tr("Affiliations"), self.affiliations, tr("Numbered in the report by first appearance in the author list."))
+
+        venue = page.group(tr("Venue"))
+        venue.addRow(tr("Kind"), b.combo(QComboBox(), "publication.venue.kind", _choices(VenueKind, {VenueKind.CONFERENCE: tr("Conference"), VenueKind.JOURNAL: tr("Journal")}), tr("Venue kind")))
+        venue.addRow(tr("&Name"), b.line(QLineEdit(), "publication.venue.name", tr("Venue name")))
+        venue.addRow(tr("Edition"), b.line(QLineEdit(placeholderText=tr("e.g. III International Scientific and Practical Conference")), "publication.venue.edition", tr("Edition")))
+        venue.addRow(tr("Starts"), b.date(PartialDateEdit(), "publication.venue.start", tr("Venue start")))
+        venue.addRow(tr("Ends"), b.date(PartialDateEdit(), "publication.venue.end", tr("Venue end")))
+        venue.addRow(tr("City"), b.line(QLineEdit(), "publication.venue.city", tr("Venue city")))
+        venue.addRow(tr("Country"), b.line(QLineEdit(), "publication.venue.country", tr("Venue country")))
+        venue.addRow(tr("Proceedings"), b.text(_text_box(2), "publication.venue.proceedings", tr("Proceedings title")))
+
+        licence = page.group(tr("Licence"))
+        spdx = QComboBox()
+        spdx.setEditable(False)
+        licence.addRow(tr("Licence"), b.combo(spdx, "publication.licence.spdx", (("", tr("None")), *((s, s) for s in known_licences())), tr("Licence")))
+        licence.addRow(tr("Own sentence"), b.text(_text_box(2), "publication.licence.sentence", tr("Licence sentence")))
+        self._add_page(page)
+
+    def _build_patient(self) -> None:
+        b = self.binder
+        page = _Page(tr("Patient"))
+        form = page.group(tr("Patient"))
+        form.addRow(tr("&Label"), b.line(QLineEdit(placeholderText=tr("initials or pseudonym, e.g. Zh.")), "patient.label", tr("Patient label")))
+        form.addRow(tr("Birth &year"), b.year(QLineEdit(placeholderText=tr("e.g. 2002")), "patient.birth_year", tr("Birth year")))
+        sex_labels = {Sex.UNKNOWN: tr("Not stated"), Sex.FEMALE: tr("Female"), Sex.MALE: tr("Male"), Sex.OTHER: tr("Other")}
+        form.addRow(tr("Sex"), b.combo(QComboBox(), "patient.sex", _choices(Sex, sex_labels), tr("Sex")))
+        form.addRow(tr("Background"), b.text(_text_box(3), "patient.background", tr("Background")))
+
+        dx = page.group(tr("Diagnosis"))
+        dx.addRow(tr("&Diagnosis"), b.line(QLineEdit(placeholderText=tr("e.g. ALL")), "diagnosis.text", tr("Diagnosis")))
+        dx.addRow(tr("Details"), b.line(QLineEdit(placeholderText=tr("subtype, karyotype, genetics")), "diagnosis.details", tr("Diagnosis details")))
+        dx.addRow(tr("&Onset"), b.date(PartialDateEdit(), "diagnosis.onset", tr("Onset")))
+        dx.addRow(tr("First protocol"), b.line(QLineEdit(), "diagnosis.first_protocol", tr("First protocol")))
+        dx.addRow(tr("First response"), b.line(QLineEdit(), "diagnosis.first_response", tr("First response")))
+
+        kinds = {
+            EventKind.DIAGNOSIS: tr("Diagnosis"),
+            EventKind.RELAPSE: tr("Relapse"),
+            EventKind.REMISSION: tr("Remission"),
+            EventKind.PROCEDURE: tr("Procedure"),
+            EventKind.HOSPITALISATION: tr("Hospitalisation"),
+            EventKind.OTHER: tr("Other"),
+        }
+        self.history = b.records(
+            _list_editor(
+                HistoryEvent,
+                (
+                    Column("date", tr("Date"), "date"),
+                    Column("kind", tr("Kind"), "choice", _choices(EventKind, kinds)),
+                    Column("site", tr("Site")),
+                    Column("text", tr("What happened")),
+                    Column("wording", tr("Own wording of the line")),
+                ),
+                lambda: HistoryEvent(),
+            ),
+            "history",
+            tr("History events"),
+        )
+        page.block(tr("History"), self.history, tr("Listed by date in the report. Leave “Own wording” empty to use the generated line."))
+        self._generated(page, "case_description", tr("Case Description section"))
+        self._add_page(page)
+
+    def _build_treatment(self) -> None:
+        b = self.binder
+        page = _Page(tr("Treatment"))
+        form = page.group(tr("Treatment section"))
+        form.addRow(tr("&Heading"), b.line(QLineEdit(placeholderText=tr("e.g. Blinatumomab Immunotherapy")), "treatment.heading", tr("Section heading")))
+        form.addRow(tr("Context"), b.text(_text_box(3), "treatment.context", tr("Context: programme, funding, centre")))
+        self.courses = b.records(
+            _list_editor(
+                Course,
+                (
+                    Column("name", tr("Course")),
+                    Column("start", tr("Start"), "date"),
+                    Column("end", tr("End"), "date"),
+                    Column("agent", tr("Agent")),
+                    Column("dose", tr("Dose")),
+                    Column("route", tr("Route")),
+                    Column("schedule", tr("Regimen")),
+                    Column("tolerability", tr("Tolerability")),
+                    Column("wording", tr("Own wording of the line")),
+                ),
+                lambda: Course(name=""),
+            ),
+            "treatment.courses",
+            tr("Courses"),
+        )
+        page.block(tr("Courses"), self.courses, tr("One line each in the report. Select a course to edit its assessments below."))
+        self.assessments = b.records(
+            _list_editor(
+                Assessment,
+                (
+                    Column("date", tr("Date"), "date"),
+                    Column("measure", tr("Measure")),
+                    Column("value", tr("Value")),
+                    Column("unit", tr("Unit")),
+                    Column("method", tr("Method")),
+                    Column("sensitivity", tr("Sensitivity")),
+                    Column("text", tr("Own wording")),
+                ),
+                lambda: Assessment(),
+            ),
+            self._assessments_path,
+            tr("Assessments of the selected course"),
+        )
+        self.assessments.setObjectName("treatment.courses.assessments")
+        self.assessments.setAccessibleName("treatment.courses[].assessments")
+        self.assessments_box = page.block(
+            tr("Assessments of the selected course"),
+            self.assessments,
+            tr("MRD: value “negative” or “positive”; blasts and other measures: a number and a unit."),
+        )
+        self.courses.current_row_changed.connect(self._on_course_selected)
+        self.additional = b.records(
+            _list_editor(
+                AdditionalTherapy,
+                (Column("text", tr("Therapy")), Column("start", tr("Start"), "date"), Column("end", tr("End"), "date")),
+                lambda: AdditionalTherapy(text=""),
+            ),
+            "treatment.additional",
+            tr("Additional therapies"),
+        )
+        page.block(tr("Additional therapies"), self.additional)
+        self._generated(page, "treatment", tr("Treatment section"))
+        self._add_page(page)
+
+    def _build_outcomes(self) -> None:
+        b = self.binder
+        page = _Page(tr("Outcomes"))
+        self.adverse_events = b.records(
+            _list_editor(
+                AdverseEvent,
+                (
+                    Column("term", tr("Event")),
+                    Column("grade", tr("CTCAE grade"), "int"),
+                    Column("ctcae_version", tr("CTCAE version")),
+                    Column("management", tr("Management")),
+                    Column("outcome", tr("Outcome")),
+                ),
+                lambda: AdverseEvent(term=""),
+            ),
+            "adverse_events",
+            tr("Adverse events"),
+        )
+        page.block(tr("Adverse events"), self.adverse_events, tr("Grade 1–5, or empty when ungraded; give the CTCAE version with each grade."))
+        self.follow_ups = b.records(
+            _list_editor(
+                FollowUp,
+                (Column("date", tr("Date"), "date"), Column("status", tr("Status")), Column("measures", tr("Measures"))),
+                lambda: FollowUp(),
+            ),
+            "outcome.follow_ups",
+            tr("Follow-up"),
+        )
+        page.block(tr("Follow-up"), self.follow_ups)
+        form = page.group(tr("Sentences (leave empty to use the generated one shown in grey)"))
+        self.toxicity = b.text(_text_box(2), "outcome.toxicity", tr("Toxicity sentence"))
+        self.complications = b.text(_text_box(2), "outcome.complications", tr("Complications sentence"))
+        self.follow_up_text = b.text(_text_box(2), "outcome.follow_up_text", tr("Follow-up sentence"))
+        form.addRow(tr("Toxicity"), self.toxicity)
+        form.addRow(tr("Complications"), self.complications)
+        form.addRow(tr("Follow-up"), self.follow_up_text)
+        form.addRow(tr("Overall outcome"), b.text(_text_box(3), "outcome.statement", tr("Overall outcome")))
+        self._generated(page, "outcomes", tr("Course and Outcomes section"))
+        self._add_page(page)
+
+    def _build_narrative(self) -> None:
+        b = self.binder
+        page = _Page(tr("Narrative"))
+        form = page.group(tr("Narrative"))
+        for field, label, lines in (
+            ("introduction", tr("&Introduction"), 5),
+            ("discussion", tr("Discussion"), 4),
+            ("conclusion", tr("&Conclusion"), 4),
+            ("patient_perspective", tr("Patient perspective"), 3),
+            ("informed_consent", tr("Informed consent"), 2),
+            ("acknowledgements", tr("Acknowledgements"), 2),
+        ):
+            form.addRow(label, b.text(_text_box(lines), f"narrative.{field}", label.replace("&", "")))
+        self.references = b.records(
+            _list_editor(
+                Reference,
+                (
+                    Column("label", tr("In-text label")),
+                    Column("citation", tr("Full citation")),
+                    Column("doi", tr("DOI")),
+                    Column("pmid", tr("PMID")),
+                ),
+                lambda: Reference(citation=""),
+            ),
+            "references",
+            tr("References"),
+        )
+        page.block(tr("References"), self.references, tr("In order of citation; cite them in the text by their label, e.g. [Kantarjian et al., 2017]."))
+        self._add_page(page)
+
+    def _generated(self, page: _Page, key: str, title: str) -> None:
+        section = _GeneratedSection(self.binder, key)
+        self.generated_sections.append(section)
+        page.block(title, section)
+
+    # ----- helpers ------------------------------------------------------------------------
+    def _new_affiliation(self) -> Affiliation:
+        taken = {a.key for a in self.affiliations.model.rows()}
+        number = 1
+        while f"a{number}" in taken:
+            number += 1
+        return Affiliation(key=f"a{number}", institution="")
+
+    def _assessments_path(self) -> str | None:
+        case = self.session.case
+        row = self.courses.table.currentIndex().row() if hasattr(self, "courses") else -1
+        if case is None or not 0 <= row < len(case.treatment.courses):
+            return None
+        return f"treatment.courses[{row}].assessments"
+
+    def _on_course_selected(self, row: int) -> None:
+        self.binder.refresh(self.session.case)
+        self._title_assessments()
+
+    def _title_assessments(self) -> None:
+        case = self.session.case
+        row = self.courses.table.currentIndex().row()
+        if case is not None and 0 <= row < len(case.treatment.courses):
+            name = case.treatment.courses[row].name.strip() or tr("course %1").replace("%1", str(row + 1))
+            self.assessments_box.setTitle(tr("Assessments of %1").replace("%1", name))
+        else:
+            self.assessments_box.setTitle(tr("Assessments (select a course above)"))
+
+    def page_of(self, widget: QWidget) -> int:
+        for index in range(self.tabs.count()):
+            if self.tabs.widget(index).isAncestorOf(widget):
+                return index
+        return -1
+
+    # ----- reacting to changes ------------------------------------------------------------
+    def _on_case_changed(self, case: Case | None, path: str) -> None:
+        if path == "" and case is not None and case.treatment.courses:
+            # Another case: start on its first course, so its assessments are in view.
+            self.courses.set_current_row(0)
+        self._title_assessments()
+        for section in self.generated_sections:
+            section.show_case(case)
+        generated = generated_outcome_sentences(case) if case else {}
+        self.toxicity.setPlaceholderText(generated.get("toxicity", ""))
+        self.complications.setPlaceholderText(generated.get("complications", ""))
+        self.follow_up_text.setPlaceholderText(generated.get("follow_up_text", ""))
+        self._check_timer.start()
+
+    def current_problems(self) -> list[Problem]:
+        return validate(self.session.case) if self.session.case else []
+
+    def _show_problems(self) -> None:
+        problems = self.current_problems()
+        for widget in self.binder.widgets():
+            if widget.property("invalid") and widget.toolTip() and not isinstance(widget, QLineEdit):
+                mark_problem(widget, None)
+        self.problems.clear()
+        for problem in problems:
+            item = QListWidgetItem(f"{_readable_path(problem.path)}: {problem.message}")
+            item.setData(Qt.ItemDataRole.UserRole, problem.path)
+            item.setToolTip(problem.path)
+            if problem.severity is Severity.ERROR:
+                item.setForeground(Qt.GlobalColor.red)
+            self.problems.addItem(item)
+            widget = self.binder.widget_for(problem.path)
+            if widget is not None and not isinstance(widget, QLineEdit):
+                mark_problem(widget, problem.message)
+        count = len(problems)
+        self.problems.setVisible(count > 0)
+        self.problems_title.setText(
+            tr("No problems found. The case can still be changed at any time.") if count == 0
+            else tr("%1 things to check (the case is kept as a draft meanwhile):").replace("%1", str(count))
+        )
+        self.problems_changed.emit(count)
+
+    def _jump_to_problem(self, item: QListWidgetItem) -> None:
+        self.focus_field(item.data(Qt.ItemDataRole.UserRole))
+
+    def focus_field(self, path: str) -> QWidget | None:
+        """Show the page holding `path`, select the list row it names, and put the cursor there."""
+        widget = self.binder.widget_for(path)
+        if widget is None:
+            return None
+        page = self.page_of(widget)
+        if page >= 0:
+            self.tabs.setCurrentIndex(page)
+        rows = re.findall(r"\[(\d+)\]", path[len(widget.objectName()):])
+        if isinstance(widget, RecordListEditor) and rows:
+            widget.table.selectRow(int(rows[0]))
+        scroll = self.tabs.widget(page) if page >= 0 else None
+        if isinstance(scroll, QScrollArea):
+            scroll.ensureWidgetVisible(widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return widget
+
+
+def _readable_path(path: str) -> str:
+    """"publication.authors[0].email" → "publication › authors 1 › email"."""
+    text = re.sub(r"\[(\d+)\]", lambda m: f" {int(m.group(1)) + 1}", path)
+    return " › ".join(part.replace("_", " ") for part in text.split("."))

@@ -1,0 +1,145 @@
+"""The export dialog: format, destination, an atomic write, and at the end the path, ready to open."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casedesk.domain import Case
+from casedesk.ui.dialogs import Dialogs
+
+# format → (label, file suffix, file-dialog filter)
+FORMATS: dict[str, tuple[str, str, str]] = {
+    "pdf": ("PDF case report", ".pdf", "PDF (*.pdf)"),
+    "json": ("CaseDesk case file (JSON)", ".casedesk.json", "CaseDesk case files (*.casedesk.json *.json)"),
+}
+
+Exporter = Callable[[Case, str, Path], Path]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ExportDialog", text)
+
+
+def suggested_name(case: Case, fmt: str) -> str:
+    """A file name from the title: short, safe on every file system."""
+    words = re.findall(r"\w+", case.publication.title.casefold())
+    stem = "-".join(words[:8]) or f"case-{case.id or 'new'}"
+    return stem + FORMATS[fmt][1]
+
+
+class ExportDialog(QDialog):
+    def __init__(self, case: Case, export: Exporter, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("export_dialog")
+        self.setWindowTitle(tr("Export case"))
+        self._case = case
+        self._export = export
+        self._folder = folder
+        self.written: Path | None = None
+
+        self.format = QComboBox()
+        self.format.setObjectName("export.format")
+        for key, (label, _, _) in FORMATS.items():
+            self.format.addItem(tr(label), key)
+        self.destination = QLineEdit(str(folder / suggested_name(case, "pdf")))
+        self.destination.setObjectName("export.destination")
+        browse = QPushButton(tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.destination, 1)
+        row.addWidget(browse)
+
+        form = QFormLayout()
+        form.addRow(tr("&Format"), self.format)
+        form.addRow(tr("&Save as"), row)
+
+        self.result = QLabel()
+        self.result.setObjectName("export.result")
+        self.result.setWordWrap(True)
+        self.open_button = QPushButton(tr("Open file"))
+        self.open_button.setObjectName("export.open")
+        self.open_button.setVisible(False)
+        self.open_button.clicked.connect(lambda: self._open(self.written))
+        self.folder_button = QPushButton(tr("Show folder"))
+        self.folder_button.setVisible(False)
+        self.folder_button.clicked.connect(lambda: self._open(self.written.parent if self.written else None))
+        after = QHBoxLayout()
+        after.addWidget(self.open_button)
+        after.addWidget(self.folder_button)
+        after.addStretch(1)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = self.buttons.addButton(tr("&Export"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.setObjectName("export.run")
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.run_export)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.result)
+        layout.addLayout(after)
+        layout.addWidget(self.buttons)
+        self.format.currentIndexChanged.connect(self._on_format)
+        self.resize(560, self.sizeHint().height())
+
+    def _on_format(self) -> None:
+        fmt = self.format.currentData()
+        current = Path(self.destination.text())
+        folder = current.parent if str(current) else self._folder
+        self.destination.setText(str(folder / suggested_name(self._case, fmt)))
+
+    def _browse(self) -> None:
+        fmt = self.format.currentData()
+        chosen = Dialogs.save_file(self, tr("Export case"), self.destination.text(), FORMATS[fmt][2])
+        if chosen:
+            self.destination.setText(chosen)
+
+    def run_export(self) -> bool:
+        fmt = self.format.currentData()
+        text = self.destination.text().strip()
+        if not text:
+            self._fail(tr("Choose where to save the file."))
+            return False
+        target = Path(text).expanduser()
+        if not target.parent.is_dir():
+            self._fail(tr("The folder %1 does not exist.").replace("%1", str(target.parent)))
+            return False
+        try:
+            self.written = self._export(self._case, fmt, target)
+        except OSError as exc:
+            self._fail(tr("Could not write %1: %2").replace("%1", str(target)).replace("%2", exc.strerror or str(exc)))
+            return False
+        self.result.setStyleSheet("")
+        self.result.setText(tr("Exported to %1").replace("%1", str(self.written)))
+        self.open_button.setVisible(True)
+        self.folder_button.setVisible(True)
+        return True
+
+    def _fail(self, message: str) -> None:
+        self.result.setStyleSheet("color: #b00020;")
+        self.result.setText(message)
+        self.open_button.setVisible(False)
+        self.folder_button.setVisible(False)
+
+    @staticmethod
+    def _open(path: Path | None) -> None:
+        if path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -1,0 +1,382 @@
+"""The main window: the case library at the left, the editor in the middle, the live preview at the
+right. Every action has a menu entry and a shortcut; nothing here touches the database directly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casedesk import __version__
+from casedesk.domain import Case, CaseSummary
+from casedesk.services import CaseService, RenderedCase
+from casedesk.ui.case_session import CaseSession
+from casedesk.ui.dialogs import Dialogs
+from casedesk.ui.editor import CaseEditor
+from casedesk.ui.export_dialog import ExportDialog
+from casedesk.ui.library import LibraryView
+from casedesk.ui.preview import PreviewPane
+
+STATE_VERSION = 1
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class _Banner(QWidget):
+    """A message with buttons above the library (first start, a case just moved to the trash)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("banner")
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.buttons = QHBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.label)
+        layout.addLayout(self.buttons)
+        self.setStyleSheet("#banner { background: palette(alternate-base); border: 1px solid palette(mid); }")
+        self.hide()
+
+    def show_message(self, text: str, *buttons: tuple[str, object]) -> None:
+        while self.buttons.count():
+            item = self.buttons.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.label.setText(text)
+        for label, slot in buttons:
+            button = QPushButton(label)
+            button.clicked.connect(slot)  # type: ignore[arg-type]
+            self.buttons.addWidget(button)
+        self.buttons.addStretch(1)
+        self.show()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, service: CaseService, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.setWindowTitle("CaseDesk")
+        self.service = service
+        self.settings = settings or QSettings()
+        self.session = CaseSession(service, self)
+
+        self.library = LibraryView()
+        self.banner = _Banner()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.banner)
+        left_layout.addWidget(self.library, 1)
+
+        self.editor = CaseEditor(self.session)
+        self.preview = PreviewPane(self._render)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main.splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.editor)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setStretchFactor(2, 4)
+        self.splitter.setSizes([280, 560, 440])
+        self.setCentralWidget(self.splitter)
+
+        self.save_state = QLabel()
+        self.save_state.setObjectName("save_state")
+        self.statusBar().addPermanentWidget(self.save_state)
+
+        self._make_actions()
+        self._wire()
+        self._restore_geometry()
+
+    # ----- actions ------------------------------------------------------------------------
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: object, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.setToolTip(f"{text.replace('&', '')} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})" if shortcut else text.replace("&", ""))
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        stack = self.session.undo_stack
+        self.new_action = self._action(tr("&New case"), QKeySequence.StandardKey.New, self.new_case, tr("Start a new case"))
+        self.duplicate_action = self._action(tr("&Duplicate case"), "Ctrl+D", self.duplicate_case, tr("Copy the open case"))
+        self.trash_action = self._action(tr("Move to &trash…"), "Ctrl+Del", self.trash_case, tr("Move the open case to the trash"))
+        self.trash_list_action = self._action(tr("Open t&rash"), "Ctrl+Shift+T", self.show_trash, tr("Restore deleted cases"))
+        self.import_action = self._action(tr("&Import case file…"), QKeySequence.StandardKey.Open, self.import_file)
+        self.export_action = self._action(tr("&Export…"), "Ctrl+E", self.export_case, tr("Export the open case as PDF or a case file"))
+        self.sample_action = self._action(tr("Add the &sample case"), None, self.add_sample)
+        self.quit_action = self._action(tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.undo_action = stack.createUndoAction(self, tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = stack.createRedoAction(self, tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
+        self.find_action = self._action(tr("&Find case"), QKeySequence.StandardKey.Find, self.library.focus_search)
+        self.refresh_preview_action = self._action(tr("Refresh &preview"), "F5", lambda: self.preview.schedule(self.session.case, immediately=True))
+        self.about_action = self._action(tr("&About CaseDesk"), None, self._about)
+        self.page_actions = []
+        for index in range(self.editor.tabs.count()):
+            action = self._action(self.editor.tabs.tabText(index), f"Alt+{index + 1}", lambda _=False, i=index: self._show_page(i))
+            self.page_actions.append(action)
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu(tr("&File"))
+        for action in (self.new_action, self.duplicate_action, self.import_action, self.export_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.trash_action)
+        file_menu.addAction(self.trash_list_action)
+        file_menu.addAction(self.sample_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        view_menu = bar.addMenu(tr("&View"))
+        for action in self.page_actions:
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.refresh_preview_action)
+        help_menu = bar.addMenu(tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+        toolbar = self.addToolBar(tr("Case"))
+        toolbar.setObjectName("toolbar")
+        toolbar.setMovable(False)
+        for action in (self.new_action, self.duplicate_action, self.import_action, self.export_action, self.trash_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+
+    def _wire(self) -> None:
+        self.library.case_selected.connect(self.open_case)
+        self.session.case_changed.connect(self._on_case_changed)
+        self.session.save_state_changed.connect(self.save_state.setText)
+        self.session.saved.connect(self._on_saved)
+
+    # ----- start ---------------------------------------------------------------------------
+    def start(self) -> None:
+        """Fill the library and reopen the case open last time; on an empty library, offer the sample."""
+        rows = self.service.list_cases()
+        self.library.set_cases(rows)
+        if not rows:
+            self.banner.show_message(
+                tr("Your case library is empty. Start with the sample case — a published abstract recorded in CaseDesk — or a new case."),
+                (tr("Add the sample case"), self.add_sample),
+                (tr("New case"), self.new_case),
+            )
+            self._set_case(None)
+            return
+        last = self.settings.value("last_case_id")
+        wanted = int(last) if last is not None and str(last).isdigit() else None
+        ids = [row.id for row in rows]
+        self.open_case(wanted if wanted in ids else ids[0])
+
+    # ----- case operations ----------------------------------------------------------------
+    def open_case(self, case_id: int) -> None:
+        current = self.session.case
+        if current is not None and current.id == case_id:
+            return
+        case = self.service.get_case(case_id)
+        self._set_case(case)
+        self.library.select_case(case_id)
+        self.settings.setValue("last_case_id", case_id)
+
+    def _set_case(self, case: Case | None) -> None:
+        self.session.open(case)
+        for action in (self.duplicate_action, self.trash_action, self.export_action):
+            action.setEnabled(case is not None)
+        self.editor.setEnabled(case is not None)
+
+    def _reload_library(self, select: int | None = None) -> None:
+        self.library.set_cases(self.service.list_cases())
+        if select is not None:
+            self.library.select_case(select)
+
+    def new_case(self) -> None:
+        self.session.save_now()
+        case = self.service.new_case()
+        self.banner.hide()
+        self._reload_library()
+        self.open_case(case.id or 0)
+        self.editor.tabs.setCurrentIndex(0)
+        self.editor.title.setFocus()
+
+    def add_sample(self) -> None:
+        self.session.save_now()
+        case = self.service.add_sample()
+        self.banner.hide()
+        self._reload_library()
+        self.open_case(case.id or 0)
+
+    def duplicate_case(self) -> None:
+        case = self.session.case
+        if case is None or case.id is None:
+            return
+        self.session.save_now()
+        copy = self.service.duplicate_case(case.id)
+        self._reload_library()
+        self.open_case(copy.id or 0)
+        self.statusBar().showMessage(tr("Duplicated. You are editing the copy."), 5000)
+
+    def trash_case(self) -> None:
+        case = self.session.case
+        if case is None or case.id is None:
+            return
+        title = case.publication.title or tr("(untitled)")
+        if not Dialogs.confirm(
+            self,
+            tr("Move to trash"),
+            tr("Move “%1” to the trash? You can restore it from File › Open trash.").replace("%1", title),
+            tr("Move to trash"),
+        ):
+            return
+        self.session.save_now()
+        self.service.trash_case(case.id)
+        self._set_case(None)
+        rows = self.service.list_cases()
+        self.library.set_cases(rows)
+        if rows:
+            self.open_case(rows[0].id)
+        case_id = case.id
+        self.banner.show_message(
+            tr("“%1” is in the trash.").replace("%1", title),
+            (tr("Undo"), lambda: self.restore_case(case_id)),
+            (tr("Open trash"), self.show_trash),
+        )
+
+    def restore_case(self, case_id: int) -> None:
+        self.service.restore_case(case_id)
+        self.banner.hide()
+        self._reload_library()
+        self.open_case(case_id)
+
+    def show_trash(self) -> None:
+        from casedesk.ui.trash_dialog import TrashDialog
+
+        dialog = TrashDialog(self.service, self)
+        dialog.restored.connect(self.restore_case)
+        dialog.open()
+        self.trash_dialog = dialog
+
+    def import_file(self) -> None:
+        folder = str(self.settings.value("last_folder", str(Path.home())))
+        path = Dialogs.open_file(self, tr("Import case file"), folder, tr("CaseDesk case files (*.casedesk.json *.json)"))
+        if not path:
+            return
+        self.settings.setValue("last_folder", str(Path(path).parent))
+        from casedesk.services import USER_ERRORS
+
+        try:
+            result = self.service.import_file(path)
+        except USER_ERRORS as exc:
+            Dialogs.error(self, tr("Nothing was imported"), str(exc).splitlines()[0], str(exc))
+            return
+        self._reload_library()
+        if result.cases:
+            self.open_case(result.cases[0].id or 0)
+        note = tr("Imported %1 case(s).").replace("%1", str(len(result.cases)))
+        if result.warnings:
+            note += " " + tr("%1 things to check are listed under the editor.").replace("%1", str(len(result.warnings)))
+        self.statusBar().showMessage(note, 8000)
+
+    def export_case(self) -> None:
+        case = self.session.case
+        if case is None:
+            return
+        self.session.save_now()
+        folder = Path(str(self.settings.value("export_folder", str(Path.home()))))
+        if not folder.is_dir():
+            folder = Path.home()
+        dialog = ExportDialog(self.session.case or case, self._export, folder, self)
+        dialog.open()
+        self.export_dialog = dialog
+
+    def _export(self, case: Case, fmt: str, path: Path) -> Path:
+        written = self.service.export_case(case, fmt, path)
+        self.settings.setValue("export_folder", str(path.parent))
+        return written
+
+    def _render(self, case: Case) -> RenderedCase:
+        return self.service.render_preview(case)
+
+    # ----- reacting -----------------------------------------------------------------------
+    def _on_case_changed(self, case: Case | None, path: str) -> None:
+        self.preview.schedule(case, immediately=(path == ""))
+        title = (case.publication.title.strip() or tr("(untitled)")) if case else ""
+        self.setWindowTitle(f"{title} — CaseDesk" if case else "CaseDesk")
+
+    def _on_saved(self, case: Case) -> None:
+        if case.id is None or case.updated is None:
+            return
+        self.library.model.replace_summary(
+            CaseSummary(
+                id=case.id,
+                title=case.publication.title,
+                patient=case.patient.label,
+                diagnosis=case.diagnosis.text,
+                venue=case.publication.venue.name,
+                status=case.status,
+                updated=case.updated,
+            )
+        )
+
+    def _show_page(self, index: int) -> None:
+        self.editor.tabs.setCurrentIndex(index)
+        self.editor.tabs.currentWidget().setFocus()
+
+    def _about(self) -> None:
+        Dialogs.information(
+            self,
+            tr("About CaseDesk"),
+            tr("CaseDesk %1 — turns a clinical case into a conference abstract, offline.").replace("%1", __version__),
+        )
+
+    # ----- window state -------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        for key, splitter in (("window/splitter", self.splitter), ("window/editor_splitter", self.editor.splitter)):
+            state = self.settings.value(key)
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                splitter.restoreState(state)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state, STATE_VERSION)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        """Nothing to ask: every change is already stored; store the last keystrokes now."""
+        self.session.save_now()
+        self.preview.wait_idle(10000)
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState(STATE_VERSION))
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/editor_splitter", self.editor.splitter.saveState())
+        self.settings.sync()
+        event.accept()

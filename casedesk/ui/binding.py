@@ -76,7 +76,8 @@ class FieldBinder(QObject):
         return widget
 
     def year(self, widget: QLineEdit, path: str, label: str = "") -> QLineEdit:
-        """A whole number or nothing; text that is not a number is marked and not stored."""
+        """A four-digit year or nothing. Half-typed years ("20") are not stored; text that is not
+        a year is marked on the field and not stored either."""
 
         def show(value: Any) -> None:
             text = "" if value is None else str(value)
@@ -89,13 +90,21 @@ class FieldBinder(QObject):
             if not cleaned:
                 _mark(widget, None)
                 self._change(path, None, label)
-            elif cleaned.isdigit() and len(cleaned) <= 4:
+            elif cleaned.isdigit() and len(cleaned) == 4:
                 _mark(widget, None)
                 self._change(path, int(cleaned), label)
+            elif cleaned.isdigit() and len(cleaned) < 4:
+                _mark(widget, None)  # still typing
             else:
                 _mark(widget, f'"{cleaned}" is not a year')
 
+        def finished() -> None:
+            cleaned = widget.text().strip()
+            if cleaned and not (cleaned.isdigit() and len(cleaned) == 4):
+                _mark(widget, f'"{cleaned}" is not a year (type four digits, e.g. 2002)')
+
         widget.textEdited.connect(edited)
+        widget.editingFinished.connect(finished)
         self._add(widget, path, show, label)
         return widget
 

@@ -510,6 +510,10 @@ class CaseEditor(QWidget):
                 mark_problem(widget, problem.message)
         count = len(problems)
         self.problems.setVisible(count > 0)
+        if self.session.case is None:
+            self.problems_title.setText("")
+            self.problems_changed.emit(0)
+            return
         self.problems_title.setText(
             tr("No problems found. The case can still be changed at any time.") if count == 0
             else tr("%1 things to check (the case is kept as a draft meanwhile):").replace("%1", str(count))

@@ -1,0 +1,247 @@
+"""The main window as a user meets it: first start, library, trash, validation, saving, undo,
+preview, and errors that reach the user instead of vanishing."""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtWidgets import QLineEdit, QListWidget, QPlainTextEdit, QPushButton
+from pytestqt.qtbot import QtBot
+
+from casedesk.app import ErrorReporter
+from casedesk.services import CaseService
+from casedesk.ui.dialogs import Dialogs
+from casedesk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def service(tmp_path: Path) -> Iterator[CaseService]:
+    opened = CaseService.open(f"sqlite:///{tmp_path / 'cases.sqlite3'}")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def open_window(qtbot: QtBot, service: CaseService, settings: QSettings) -> MainWindow:
+    window = MainWindow(service, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    return window
+
+
+def field(window: MainWindow, path: str, kind: type = QLineEdit):  # type: ignore[no-untyped-def]
+    widget = window.findChild(kind, path)
+    assert widget is not None, path
+    return widget
+
+
+def banner_button(window: MainWindow, text: str) -> QPushButton:
+    for button in window.banner.findChildren(QPushButton):
+        if button.text() == text:
+            return button
+    raise AssertionError(f"no banner button {text!r}")
+
+
+def test_first_start_offers_the_sample_case(qtbot: QtBot, service: CaseService, settings: QSettings) -> None:
+    window = open_window(qtbot, service, settings)
+    assert window.banner.isVisible()
+    assert not window.editor.isEnabled()
+    qtbot.mouseClick(banner_button(window, "Add the sample case"), Qt.MouseButton.LeftButton)
+    assert not window.banner.isVisible()
+    assert window.session.case is not None
+    assert window.session.case.patient.label == "Zh."
+    assert field(window, "patient.label").text() == "Zh."
+    assert window.library.current_case_id() == window.session.case.id
+    assert "CaseDesk" in window.windowTitle() and "Blinatumomab" in window.windowTitle()
+
+
+def test_typing_is_saved_within_a_second_and_survives_reopening(
+    qtbot: QtBot, service: CaseService, settings: QSettings
+) -> None:
+    service.add_sample()
+    other = service.new_case()
+    window = open_window(qtbot, service, settings)
+    window.open_case(other.id or 0)
+    label = field(window, "patient.label")
+    qtbot.keyClicks(label, "K.T.")
+    assert window.session.has_unsaved_changes
+    qtbot.waitUntil(lambda: not window.session.has_unsaved_changes, timeout=1000)
+    assert "saved" in window.save_state.text()
+    assert service.get_case(other.id or 0).patient.label == "K.T."
+    window.close()
+
+    again = open_window(qtbot, service, settings)
+    assert again.session.case is not None and again.session.case.id == other.id  # reopens the last case
+    assert field(again, "patient.label").text() == "K.T."
+
+
+def test_closing_stores_the_last_keystrokes_without_asking(
+    qtbot: QtBot, service: CaseService, settings: QSettings
+) -> None:
+    case = service.add_sample()
+    window = open_window(qtbot, service, settings)
+    response = field(window, "diagnosis.first_response")
+    qtbot.keyClick(response, Qt.Key.Key_End)
+    qtbot.keyClicks(response, " and day 78")
+    window.close()  # before the save timer fires
+    assert service.get_case(case.id or 0).diagnosis.first_response == "remission from day 33 and day 78"
+
+
+def test_undo_and_redo_work_across_fields(qtbot: QtBot, service: CaseService, settings: QSettings) -> None:
+    case = service.add_sample()
+    window = open_window(qtbot, service, settings)
+    for path, text in (("patient.label", "X"), ("diagnosis.text", "-L1")):
+        qtbot.keyClick(field(window, path), Qt.Key.Key_End)
+        qtbot.keyClicks(field(window, path), text)
+    assert window.session.case is not None
+    assert (window.session.case.patient.label, window.session.case.diagnosis.text) == ("Zh.X", "ALL-L1")
+    window.undo_action.trigger()
+    assert field(window, "diagnosis.text").text() == "ALL"
+    assert field(window, "patient.label").text() == "Zh.X"
+    window.undo_action.trigger()
+    assert field(window, "patient.label").text() == "Zh."
+    window.redo_action.trigger()
+    assert field(window, "patient.label").text() == "Zh.X"
+    window.session.save_now()
+    stored = service.get_case(case.id or 0)
+    assert (stored.patient.label, stored.diagnosis.text) == ("Zh.X", "ALL")
+    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert "Ctrl+Shift+Z" in [s.toString() for s in window.redo_action.shortcuts()]
+
+
+def test_library_search_finds_by_patient_and_opens_the_case(
+    qtbot: QtBot, service: CaseService, settings: QSettings
+) -> None:
+    service.add_sample()
+    service.new_case()  # an empty case: no patient label to match
+    window = open_window(qtbot, service, settings)
+    assert window.library.proxy.rowCount() == 2
+    qtbot.keyClicks(window.library.search, "zh.")
+    assert window.library.proxy.rowCount() == 1
+    window.library.table.selectRow(0)
+    assert window.session.case is not None and window.session.case.patient.label == "Zh."
+
+
+def test_trash_asks_then_can_be_undone(
+    qtbot: QtBot, service: CaseService, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case = service.add_sample()
+    window = open_window(qtbot, service, settings)
+    asked: list[str] = []
+
+    def confirm(parent: object, title: str, text: str, action: str) -> bool:
+        asked.append(text)
+        return True
+
+    monkeypatch.setattr(Dialogs, "confirm", classmethod(lambda cls, *a: confirm(*a)))
+    window.trash_action.trigger()
+    assert asked and "trash" in asked[0]
+    assert service.list_cases() == []
+    assert window.library.model.rowCount() == 0
+    assert window.session.case is None
+    qtbot.mouseClick(banner_button(window, "Undo"), Qt.MouseButton.LeftButton)
+    assert [s.id for s in service.list_cases()] == [case.id]
+    assert window.session.case is not None and window.session.case.id == case.id
+
+
+def test_trash_is_kept_when_the_user_says_no(
+    qtbot: QtBot, service: CaseService, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service.add_sample()
+    window = open_window(qtbot, service, settings)
+    monkeypatch.setattr(Dialogs, "confirm", classmethod(lambda cls, *a: False))
+    window.trash_action.trigger()
+    assert len(service.list_cases()) == 1 and window.session.case is not None
+
+
+def test_trash_dialog_restores(qtbot: QtBot, service: CaseService, settings: QSettings) -> None:
+    case = service.add_sample()
+    service.trash_case(case.id or 0)
+    window = open_window(qtbot, service, settings)
+    window.trash_list_action.trigger()
+    dialog = window.trash_dialog
+    cases = dialog.findChild(QListWidget, "trash.cases")
+    assert cases.count() == 1
+    dialog.restore_button.click()
+    assert [s.id for s in service.list_cases()] == [case.id]
+    assert window.session.case is not None and window.session.case.id == case.id
+
+
+def test_problems_show_next_to_the_field_and_jump_to_it(
+    qtbot: QtBot, service: CaseService, settings: QSettings
+) -> None:
+    service.add_sample()
+    window = open_window(qtbot, service, settings)
+    year = field(window, "patient.birth_year")
+    year.selectAll()
+    qtbot.keyClicks(year, "2999")
+    qtbot.waitUntil(lambda: window.editor.problems.count() > 0, timeout=2000)
+    texts = [window.editor.problems.item(i).text() for i in range(window.editor.problems.count())]
+    assert any("birth year" in t and "2999 is in the future" in t for t in texts)
+    window.editor.tabs.setCurrentIndex(0)
+    window.editor.focus_field("patient.birth_year")
+    assert window.editor.tabs.currentIndex() == 1
+    # the case with a problem is still kept, as a draft
+    window.session.save_now()
+    assert service.get_case(window.session.case.id or 0).patient.birth_year == 2999  # type: ignore[union-attr]
+
+
+def test_a_year_that_is_not_a_number_is_marked_not_stored(
+    qtbot: QtBot, service: CaseService, settings: QSettings
+) -> None:
+    case = service.add_sample()
+    window = open_window(qtbot, service, settings)
+    year = field(window, "patient.birth_year")
+    year.selectAll()
+    qtbot.keyClicks(year, "20o2")
+    assert year.property("invalid") is True
+    assert "not a year" in year.toolTip()
+    window.session.save_now()
+    assert service.get_case(case.id or 0).patient.birth_year == 2002
+
+
+def test_preview_refreshes_after_an_edit(qtbot: QtBot, service: CaseService, settings: QSettings) -> None:
+    service.add_sample()
+    window = open_window(qtbot, service, settings)
+    qtbot.waitUntil(lambda: window.preview.last_pdf != b"", timeout=10000)
+    assert "words" in window.preview.count.text()
+    heading = field(window, "treatment.heading")
+    heading.selectAll()
+    with qtbot.waitSignal(window.preview.refreshed, timeout=10000):
+        qtbot.keyClicks(heading, "Immunotherapy with a BiTE")
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(window.preview.last_pdf)).pages)
+    assert "Immunotherapy with a BiTE" in text
+
+
+class _Emitter(QObject):
+    fire = Signal()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_exception_in_a_slot_is_shown_to_the_user(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(Dialogs, "error", classmethod(lambda cls, parent, title, text, details="": shown.append((title, text))))
+    reporter = ErrorReporter(tmp_path / "casedesk.log", lambda: None)
+    monkeypatch.setattr(sys, "excepthook", reporter)
+
+    def broken() -> None:
+        raise RuntimeError("slot exploded")
+
+    emitter = _Emitter()
+    emitter.fire.connect(broken)
+    emitter.fire.emit()
+    assert reporter.reported and isinstance(reporter.reported[0], RuntimeError)
+    assert shown and "slot exploded" in shown[0][1] and str(tmp_path / "casedesk.log") in shown[0][1]

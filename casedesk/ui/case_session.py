@@ -13,9 +13,11 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from casedesk.domain import Case
 from casedesk.domain.fieldpath import set_path
+from casedesk.services import USER_ERRORS
 
 SAVE_DELAY_MS = 300  # well inside the promised second, long enough to batch a burst of keystrokes
-MERGE_WINDOW_S = 1.5  # typing in one field within this pause is one undo step
+MERGE_WINDOW_S = 1.5
+RETRY_DELAY_MS = 3000  # typing in one field within this pause is one undo step
 
 
 class CaseSaver(Protocol):
@@ -122,16 +124,20 @@ class CaseSession(QObject):
     def save_now(self) -> bool:
         """Store pending changes at once (also called before closing or switching cases)."""
         self._save_timer.stop()
+        self._save_timer.setInterval(SAVE_DELAY_MS)
         if not self._dirty or self._case is None:
             return True
         # Records from the undo history carry old versions; the store checks the latest one.
         try:
             stored = self._saver.update_case(replace(self._case, version=self._stored_version))
-        except Exception as exc:
-            message = tr("Not saved: %1").replace("%1", str(exc))
+        except USER_ERRORS as exc:
+            # A locked or unwritable database: say so once in the status bar (no dialog per
+            # keystroke), keep the change in memory and try again shortly.
+            message = tr("Not saved yet: %1 Retrying…").replace("%1", str(exc).splitlines()[0])
             self.save_state_changed.emit(message)
             self.save_failed.emit(str(exc))
-            raise
+            self._save_timer.start(RETRY_DELAY_MS)
+            return False
         self._stored_version = stored.version
         self._case = replace(self._case, version=stored.version, updated=stored.updated)
         self._dirty = False

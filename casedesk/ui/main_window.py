@@ -122,8 +122,8 @@ class MainWindow(QMainWindow):
         self.trash_list_action = self._action(tr("Open t&rash"), "Ctrl+Shift+T", self.show_trash, tr("Restore deleted cases"))
         self.import_action = self._action(tr("&Import case file…"), QKeySequence.StandardKey.Open, self.import_file)
         self.export_action = self._action(tr("&Export…"), "Ctrl+E", self.export_case, tr("Export the open case as PDF or a case file"))
-        self.sample_action = self._action(tr("Add the &sample case"), None, self.add_sample)
-        self.quit_action = self._action(tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.sample_action = self._action(tr("Add the &sample case"), "Ctrl+Shift+N", self.add_sample)
+        self.quit_action = self._action(tr("&Quit"), "Ctrl+Q", self.close)  # the standard key is empty on some desktops
         self.undo_action = stack.createUndoAction(self, tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo_action = stack.createRedoAction(self, tr("&Redo"))
@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         self.find_action = self._action(tr("&Find case"), QKeySequence.StandardKey.Find, self.library.focus_search)
         self.refresh_preview_action = self._action(tr("Refresh &preview"), "F5", lambda: self.preview.schedule(self.session.case, immediately=True))
-        self.about_action = self._action(tr("&About CaseDesk"), None, self._about)
+        self.about_action = self._action(tr("&About CaseDesk"), QKeySequence.StandardKey.HelpContents, self._about)
         self.page_actions = []
         for index in range(self.editor.tabs.count()):
             action = self._action(self.editor.tabs.tabText(index), f"Alt+{index + 1}", lambda _=False, i=index: self._show_page(i))
@@ -295,6 +295,7 @@ class MainWindow(QMainWindow):
         except USER_ERRORS as exc:
             Dialogs.error(self, tr("Nothing was imported"), str(exc).splitlines()[0], str(exc))
             return
+        self.banner.hide()
         self._reload_library()
         if result.cases:
             self.open_case(result.cases[0].id or 0)
@@ -371,8 +372,18 @@ class MainWindow(QMainWindow):
             self.restoreState(state, STATE_VERSION)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        """Nothing to ask: every change is already stored; store the last keystrokes now."""
-        self.session.save_now()
+        """Nothing to ask: every change is already stored; store the last keystrokes now. Only
+        when the database refuses them (locked, read-only) does closing ask first."""
+        if not self.session.save_now() and not Dialogs.confirm(
+            self,
+            tr("Changes not saved"),
+            tr("Your last changes could not be stored: %1 Close anyway and lose them?").replace(
+                "%1", self.save_state.text()
+            ),
+            tr("Close and lose them"),
+        ):
+            event.ignore()
+            return
         self.preview.wait_idle(10000)
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState(STATE_VERSION))

@@ -245,3 +245,78 @@ def test_an_exception_in_a_slot_is_shown_to_the_user(
     emitter.fire.emit()
     assert reporter.reported and isinstance(reporter.reported[0], RuntimeError)
     assert shown and "slot exploded" in shown[0][1] and str(tmp_path / "casedesk.log") in shown[0][1]
+
+
+def test_a_database_that_refuses_the_save_is_said_once_and_retried(
+    qtbot: QtBot, service: CaseService, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from casedesk.store import DatabaseUnavailableError
+
+    case = service.add_sample()
+    window = open_window(qtbot, service, settings)
+    real_update = service.update_case
+    calls: list[int] = []
+
+    def locked(record: object) -> object:
+        calls.append(1)
+        raise DatabaseUnavailableError("cases.sqlite3", "another program is writing to it")
+
+    monkeypatch.setattr(service, "update_case", locked)
+    errors: list[str] = []
+    monkeypatch.setattr(Dialogs, "error", classmethod(lambda cls, *a, **k: errors.append(str(a))))
+    label = field(window, "patient.label")
+    qtbot.keyClick(label, Qt.Key.Key_End)
+    qtbot.keyClicks(label, "Q")
+    qtbot.waitUntil(lambda: "Not saved yet" in window.save_state.text(), timeout=2000)
+    assert errors == []  # a status line, not a storm of dialogs
+    assert window.session.has_unsaved_changes
+    monkeypatch.setattr(service, "update_case", real_update)
+    qtbot.waitUntil(lambda: not window.session.has_unsaved_changes, timeout=5000)
+    assert service.get_case(case.id or 0).patient.label == "Zh.Q"
+
+
+def test_every_menu_action_has_a_shortcut(qtbot: QtBot, service: CaseService, settings: QSettings) -> None:
+    window = open_window(qtbot, service, settings)
+    missing = []
+    for menu_action in window.menuBar().actions():
+        for action in menu_action.menu().actions():
+            if not action.isSeparator() and action.shortcut().isEmpty():
+                missing.append(action.text())
+    assert missing == []
+
+
+def test_duplicate_opens_an_independent_copy(qtbot: QtBot, service: CaseService, settings: QSettings) -> None:
+    original = service.add_sample()
+    window = open_window(qtbot, service, settings)
+    window.duplicate_action.trigger()
+    copy = window.session.case
+    assert copy is not None and copy.id != original.id
+    assert copy.publication.title.startswith("Copy of ")
+    assert window.library.model.rowCount() == 2
+
+
+def test_import_refuses_a_bad_file_with_one_message_and_changes_nothing(
+    qtbot: QtBot, service: CaseService, settings: QSettings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.casedesk.json"
+    bad.write_text('{"format": "casedesk-case-file", "version": 1, "cases": [{"patient": {"birth_year": "x"}}]}', encoding="utf-8")
+    window = open_window(qtbot, service, settings)
+    monkeypatch.setattr(Dialogs, "open_file", classmethod(lambda cls, *a: str(bad)))
+    shown: list[tuple[str, str, str]] = []
+    monkeypatch.setattr(Dialogs, "error", classmethod(lambda cls, parent, title, text, details="": shown.append((title, text, details))))
+    window.import_action.trigger()
+    assert len(shown) == 1
+    assert shown[0][0] == "Nothing was imported"
+    assert "cases[0].patient.birth_year" in shown[0][2]
+    assert service.list_cases() == []
+
+
+def test_import_opens_the_imported_case(
+    qtbot: QtBot, service: CaseService, settings: QSettings, monkeypatch: pytest.MonkeyPatch, sample_case_file: Path
+) -> None:
+    window = open_window(qtbot, service, settings)
+    monkeypatch.setattr(Dialogs, "open_file", classmethod(lambda cls, *a: str(sample_case_file)))
+    window.import_action.trigger()
+    assert window.session.case is not None and window.session.case.patient.label == "Zh."
+    assert not window.banner.isVisible()
+    assert window.library.model.rowCount() == 1

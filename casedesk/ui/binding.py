@@ -11,7 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from casedesk.domain import Case
@@ -38,6 +39,7 @@ class FieldBinder(QObject):
         self._session = session
         self._bindings: list[_Binding] = []
         self._refreshing = False
+        self._undo_keys = _CaseUndoKeys(self)
         session.case_changed.connect(self.refresh)
 
     # ----- binding ------------------------------------------------------------------------
@@ -47,6 +49,13 @@ class FieldBinder(QObject):
             widget.setAccessibleName(path)
         if label:
             widget.setAccessibleDescription(label)
+        # Text boxes keep an undo history of their own that would swallow Ctrl+Z; hand the keys
+        # to the case's undo stack instead, so undo and redo work across all fields.
+        for child in (widget, *widget.findChildren(QLineEdit), *widget.findChildren(QPlainTextEdit)):
+            if isinstance(child, (QLineEdit, QPlainTextEdit)):
+                child.installEventFilter(self._undo_keys)
+        if isinstance(widget, QPlainTextEdit):
+            widget.setUndoRedoEnabled(False)
         self._bindings.append(_Binding(widget, path, show))
 
     def _change(self, path: PathSource, value: Any, label: str) -> None:
@@ -199,6 +208,21 @@ class FieldBinder(QObject):
 
     def widgets(self) -> list[QWidget]:
         return [b.widget for b in self._bindings]
+
+
+class _CaseUndoKeys(QObject):
+    """Lets Undo and Redo key presses in a text box reach the window's actions (the case's undo
+    stack) instead of the box's own, field-local history."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if any(event.matches(key) for key in (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)) or (
+                event.keyCombination().toCombined()
+                == (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier | Qt.Key.Key_Z).toCombined()
+            ):
+                event.ignore()  # not the box's: the shortcut system passes it to the window's action
+                return True
+        return False
 
 
 def _mark(widget: QWidget, problem: str | None) -> None:

@@ -320,3 +320,23 @@ def test_import_opens_the_imported_case(
     assert window.session.case is not None and window.session.case.patient.label == "Zh."
     assert not window.banner.isVisible()
     assert window.library.model.rowCount() == 1
+
+
+def test_ctrl_z_in_a_text_box_undoes_across_fields(qtbot: QtBot, service: CaseService, settings: QSettings) -> None:
+    service.add_sample()
+    window = open_window(qtbot, service, settings)
+    with qtbot.waitActive(window):  # shortcuts reach only the active window, as on a desktop
+        window.activateWindow()
+    window.editor.tabs.setCurrentIndex(1)  # the Patient page, where both fields are
+    label = field(window, "patient.label")
+    dx = field(window, "diagnosis.text")
+    for widget, text in ((label, "X"), (dx, "-L1")):
+        widget.setFocus()
+        qtbot.keyClick(widget, Qt.Key.Key_End)
+        qtbot.keyClicks(widget, text)
+    # the cursor is in the diagnosis box; two presses of Ctrl+Z undo both fields
+    qtbot.keyClick(dx, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(dx, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert (label.text(), dx.text()) == ("Zh.", "ALL")
+    qtbot.keyClick(dx, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert label.text() == "Zh.X"

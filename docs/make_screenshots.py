@@ -45,6 +45,7 @@ def main() -> int:
         window.start()
         window.add_sample()
         window.editor.tabs.setCurrentIndex(2)
+        window.editor.courses.set_current_row(1)  # Induction I: its assessments show below
         settle(app)
         window.preview.wait_idle()
         settle(app, 1.5)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from casedesk import __version__, paths
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy and reportlab: load them only for a command
-    from casedesk.services import CaseService
+    from casedesk.services import CaseService, CheckReport, ExportOptions
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -61,7 +61,35 @@ def build_parser() -> argparse.ArgumentParser:
     p_export.add_argument("case_id", metavar="ID", type=int)
     p_export.add_argument("--format", choices=("pdf", "json"), default="pdf")
     p_export.add_argument("-o", "--output", metavar="PATH", help="where to write; - for standard output")
+    _venue_and_dates(p_export)
+
+    p_check = commands.add_parser(
+        "check",
+        help="length against the venue's limit, the CARE checklist and patient identifiers "
+        "(exit 1 when the limit is exceeded or identifiers are found)",
+    )
+    p_check.add_argument("case_id", metavar="ID", type=int)
+    p_check.add_argument("--json", action="store_true", help="print one JSON object: counts, limit, care, identifiers")
+    _venue_and_dates(p_check)
+
+    commands.add_parser("venues", help="list the venue profiles: id, limit, name")
     return parser
+
+
+def _venue_and_dates(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--venue", metavar="NAME", help="venue profile id or a unique part of its name (default: the case's)")
+    parser.add_argument(
+        "--dates",
+        choices=("recorded", "month", "year", "relative"),
+        help="how patient dates are published (default: the case's policy, else the venue's)",
+    )
+
+
+def _options(args: argparse.Namespace) -> ExportOptions:
+    from casedesk.domain.venues import DatePolicy
+    from casedesk.services import ExportOptions
+
+    return ExportOptions(venue=args.venue, dates=DatePolicy(args.dates) if args.dates else None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -109,6 +137,10 @@ def _run(args: argparse.Namespace) -> int:
             _list(service, as_json=args.json)
         elif args.command == "export":
             return _export(service, args)
+        elif args.command == "check":
+            return _check(service, args)
+        elif args.command == "venues":
+            _venues()
     finally:
         service.close()
     return EXIT_OK
@@ -145,15 +177,97 @@ def _export(service: CaseService, args: argparse.Namespace) -> int:
         if args.format == "pdf" and sys.stdout.isatty():
             _say("a PDF is binary: redirect standard output to a file, or give -o PATH")
             return EXIT_USAGE
-        data = service.export_bytes([args.case_id], args.format)
+        data = service.export_bytes([args.case_id], args.format, _options(args))
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return EXIT_OK
     suffix = ".pdf" if args.format == "pdf" else ".casedesk.json"
     target = Path(args.output) if args.output else Path(f"case-{args.case_id}{suffix}")
-    service.export_to_file([args.case_id], args.format, target)
+    service.export_to_file([args.case_id], args.format, target, _options(args))
     print(target)
     return EXIT_OK
+
+
+def _check(service: CaseService, args: argparse.Namespace) -> int:
+    report = service.check_case(service.get_case(args.case_id), _options(args))
+    if args.json:
+        print(json.dumps(check_as_dict(args.case_id, report), ensure_ascii=False, indent=2))
+    else:
+        _print_check(report)
+    return EXIT_ERROR if report.blocks_submission else EXIT_OK
+
+
+def check_as_dict(case_id: int, report: CheckReport) -> dict[str, object]:
+    """The documented `casedesk check --json` object (docs/command-line.md)."""
+    from casedesk.checks.care import care_as_dict, care_summary
+    from casedesk.checks.identifiers import findings_as_dict
+
+    counts = report.counts
+    met, partly, missing = care_summary(report.care)
+    return {
+        "case": case_id,
+        "venue": {"id": report.venue.id, "name": report.venue.name, "verified": report.venue.verified},
+        "date_policy": report.date_policy.value,
+        "counts": {
+            "unit": counts.unit.value,
+            "total": counts.total,
+            "characters": counts.characters,
+            "words": counts.words,
+            "sections": [{"key": s.key, "label": s.label, "count": s.count} for s in counts.sections],
+        },
+        "limit": {
+            "value": counts.limit,
+            "unit": counts.unit.value,
+            "status": counts.status.value,
+            "remaining": counts.remaining,
+        },
+        "care": {"met": met, "partly": partly, "missing": missing, "items": care_as_dict(report.care)},
+        "identifiers": findings_as_dict(report.identifiers),
+        "venue_notes": list(report.venue_notes),
+        "blocks_submission": report.blocks_submission,
+    }
+
+
+def _print_check(report: CheckReport) -> None:
+    from casedesk.checks.care import care_summary
+
+    counts = report.counts
+    unit = counts.unit.value
+    print(f"Venue: {report.venue.name}{'' if report.venue.verified else ' (rules not verified)'}")
+    print(f"Dates published: {report.date_policy.value}")
+    if counts.limit is None:
+        print(f"Length: {counts.total:,} {unit} (no limit)")
+    else:
+        print(f"Length: {counts.total:,} of {counts.limit:,} {unit}: {counts.status.value.replace('_', ' ')}")
+    for section in counts.sections:
+        print(f"  {section.label:<40} {section.count:>7,}")
+    for note in report.venue_notes:
+        print(f"Note: {note}")
+    met, partly, missing = care_summary(report.care)
+    print(f"CARE checklist: {met} met, {partly} partly met, {missing} missing")
+    for item in report.care:
+        print(f"  {item.number:>3} {item.status.value:<8} {item.title}: {item.reason}")
+    print(f"Identifiers: {len(report.identifiers)} found" if report.identifiers else "Identifiers: none found")
+    for finding in report.identifiers:
+        print(f"  {finding.path}: {finding.text!r} ({finding.kind.value}) {finding.message}")
+    if report.blocks_submission:
+        reasons = []
+        if report.over_limit:
+            reasons.append("over the limit")
+        if report.identifiers:
+            reasons.append("identifiers found")
+        print(f"Not ready to submit: {' and '.join(reasons)}.")
+    else:
+        print("Nothing blocks submission.")
+
+
+def _venues() -> None:
+    from casedesk.checks.venues import load_profiles
+
+    for profile in load_profiles():
+        limit = f"{profile.limit} {profile.unit.value}" if profile.limit is not None else "no limit"
+        mark = "" if profile.verified else " (unverified)"
+        print(f"{profile.id}\t{limit}\t{profile.name}{mark}")
 
 
 def _user_message(exc: BaseException) -> str | None:

@@ -17,8 +17,13 @@ from casedesk import paths
 from casedesk.atomic import write_bytes_atomic
 from casedesk.domain import Case, CaseStatus, CaseSummary, Problem
 from casedesk.exchange import CaseFileError, dump_case_file, read_case_file
-from casedesk.report import build_document
-from casedesk.report.counts import document_counts
+from casedesk.checks.care import CareItem, care_checklist
+from casedesk.checks.counting import CountResult, LimitStatus, count_document
+from casedesk.checks.identifiers import Finding, scan_case
+from casedesk.checks.venues import find_profile, find_profile_by_name, load_profiles
+from casedesk.domain.venues import NO_VENUE, DatePolicy, VenueProfile
+from casedesk.report import Document, build_document
+from casedesk.report.builder import effective_date_policy, left_out_by_venue, styled_title
 from casedesk.report.pdf import render_pdf as draw_pdf
 from casedesk.store import CaseStore, StoreError, open_store
 
@@ -45,8 +50,8 @@ class ImportResult:
 @dataclass(frozen=True, slots=True)
 class RenderedCase:
     pdf: bytes
-    characters: int  # of the abstract's body, with spaces (see casedesk.report.counts)
-    words: int
+    counts: CountResult  # counted as the case's venue profile says
+    venue: VenueProfile
 
 
 class CaseService:
@@ -120,34 +125,113 @@ class CaseService:
         """Delete every case in the trash for good; returns how many."""
         return self._store.empty_trash()
 
-    # ----- rendering and exporting --------------------------------------------------------
+    # ----- rendering, checking and exporting -----------------------------------------------
+    # These take a record and never touch the database (static methods have no store to touch),
+    # so the desktop application may call them on a worker thread.
     @staticmethod
-    def render_pdf(case: Case) -> bytes:
-        """The PDF of a case record as shown, saved or not. Never touches the database (a static
-        method has no store to touch), so a worker thread may call it."""
-        return _pdf(case)
+    def render_pdf(case: Case, options: ExportOptions | None = None) -> bytes:
+        """The PDF of a case record as shown, saved or not."""
+        return draw_pdf(_document(case, options))
 
     @staticmethod
     def render_preview(case: Case) -> RenderedCase:
-        """The PDF and the length of a case record, for the live preview; like render_pdf, it
-        never touches the database and may run on a worker thread."""
-        document = build_document(case)
-        counts = document_counts(document)
-        return RenderedCase(pdf=draw_pdf(document), characters=counts.characters, words=counts.words)
+        """The PDF and the length of a case record under its venue's rules, for the live preview."""
+        venue = resolve_venue(case.publication.venue_profile, strict=False)
+        document = build_document(case, venue)
+        counts = count_document(document, venue)
+        return RenderedCase(pdf=draw_pdf(document), counts=counts, venue=venue)
 
     @staticmethod
-    def export_case(case: Case, fmt: str, path: str | os.PathLike[str]) -> Path:
-        """Export the record as shown (saved or not) to `path`; never touches the database."""
-        return _write(path, _export_data([case], fmt))
+    def check_case(case: Case, options: ExportOptions | None = None) -> CheckReport:
+        """Length against the venue's limit, the CARE checklist and the identifier scan."""
+        options = options or ExportOptions()
+        venue = resolve_venue(options.venue if options.venue is not None else case.publication.venue_profile,
+                              strict=options.venue is not None)
+        policy = effective_date_policy(case, venue, options.dates)
+        document = build_document(case, venue, policy)
+        return CheckReport(
+            venue=venue,
+            date_policy=policy,
+            counts=count_document(document, venue),
+            care=care_checklist(case),
+            identifiers=scan_case(case, dates=policy.value),
+            venue_notes=tuple(venue_notes(case, venue)),
+        )
 
-    def export_bytes(self, case_ids: Sequence[int], fmt: str) -> bytes:
+    @staticmethod
+    def export_case(case: Case, fmt: str, path: str | os.PathLike[str], options: ExportOptions | None = None) -> Path:
+        """Export the record as shown (saved or not) to `path`."""
+        return _write(path, _export_data([case], fmt, options))
+
+    def export_bytes(self, case_ids: Sequence[int], fmt: str, options: ExportOptions | None = None) -> bytes:
         """The saved cases `case_ids` in format `fmt` ("pdf": exactly one case; "json": any)."""
         _check_export(fmt, len(case_ids))  # before loading anything
-        return _export_data([self._store.get(case_id) for case_id in case_ids], fmt)
+        return _export_data([self._store.get(case_id) for case_id in case_ids], fmt, options)
 
-    def export_to_file(self, case_ids: Sequence[int], fmt: str, path: str | os.PathLike[str]) -> Path:
+    def export_to_file(
+        self, case_ids: Sequence[int], fmt: str, path: str | os.PathLike[str], options: ExportOptions | None = None
+    ) -> Path:
         """export_bytes() written to `path`, as export_case() writes."""
-        return _write(path, self.export_bytes(case_ids, fmt))
+        return _write(path, self.export_bytes(case_ids, fmt, options))
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """Choices made for one export or check; None keeps the case's own setting."""
+
+    venue: str | None = None  # a venue profile id or unique part of a name
+    dates: DatePolicy | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    venue: VenueProfile
+    date_policy: DatePolicy
+    counts: CountResult
+    care: tuple[CareItem, ...]
+    identifiers: tuple[Finding, ...]
+    venue_notes: tuple[str, ...]  # other rules of the venue the case breaks (authors, title length…)
+
+    @property
+    def over_limit(self) -> bool:
+        return self.counts.status is LimitStatus.OVER
+
+    @property
+    def blocks_submission(self) -> bool:
+        """The limit is exceeded or identifiers were found: the command line exits 1."""
+        return self.over_limit or bool(self.identifiers)
+
+
+def resolve_venue(name: str | None, *, strict: bool = True) -> VenueProfile:
+    """The profile for an id or a unique part of its name. An unknown name is an error when the
+    user typed it (strict); for a case whose profile file has gone, the case's rules are none."""
+    if not name or name == NO_VENUE.id:
+        return NO_VENUE
+    profile = find_profile(name) or find_profile_by_name(name)
+    if profile is not None:
+        return profile
+    if not strict:
+        return NO_VENUE
+    known = ", ".join(p.id for p in load_profiles())
+    raise ServiceError(f'there is no venue profile "{name}"; known profiles: {known}')
+
+
+def venue_notes(case: Case, venue: VenueProfile) -> list[str]:
+    notes = []
+    if not venue.accepts_case_reports:
+        notes.append(f"{venue.name} does not accept case reports.")
+    authors = len(case.publication.authors)
+    if venue.max_authors is not None and authors > venue.max_authors:
+        notes.append(f"{authors} authors; {venue.name} allows at most {venue.max_authors}.")
+    title = styled_title(case.publication.title, venue.title_style)
+    if venue.title_max is not None and len(title) > venue.title_max:
+        notes.append(f"The title has {len(title)} characters; {venue.name} allows at most {venue.title_max}.")
+    left_out = left_out_by_venue(case, venue)
+    if left_out:
+        notes.append(f"Not in {venue.name}'s headings, so left out of its version: {', '.join(left_out)}.")
+    if not venue.verified:
+        notes.append(f"The rules of {venue.name} are not verified: {venue.source or venue.note}")
+    return notes
 
 
 def copy_of(case: Case) -> Case:
@@ -174,15 +258,18 @@ def _check_export(fmt: str, count: int) -> None:
         raise ServiceError("a PDF holds one case; export each case on its own")
 
 
-def _export_data(cases: Sequence[Case], fmt: str) -> bytes:
+def _export_data(cases: Sequence[Case], fmt: str, options: ExportOptions | None = None) -> bytes:
     _check_export(fmt, len(cases))
     if fmt == "pdf":
-        return _pdf(cases[0])
-    return dump_case_file(cases).encode("utf-8")
+        return draw_pdf(_document(cases[0], options))
+    return dump_case_file(cases).encode("utf-8")  # the record itself: exact dates, no venue styling
 
 
-def _pdf(case: Case) -> bytes:
-    return draw_pdf(build_document(case))
+def _document(case: Case, options: ExportOptions | None) -> Document:
+    options = options or ExportOptions()
+    strict = options.venue is not None
+    venue = resolve_venue(options.venue if strict else case.publication.venue_profile, strict=strict)
+    return build_document(case, venue, options.dates)
 
 
 def _write(path: str | os.PathLike[str], data: bytes) -> Path:

@@ -28,6 +28,7 @@ from casedesk.domain.records import (
     VenueKind,
 )
 from casedesk.domain.validation import Problem, Severity, validate
+from casedesk.domain.venues import CountUnit, DatePolicy, TitleStyle, VenueHeading, VenueProfile
 
 __all__ = [
     "LANGUAGES",
@@ -40,6 +41,8 @@ __all__ = [
     "Case",
     "CaseStatus",
     "CaseSummary",
+    "CountUnit",
+    "DatePolicy",
     "Course",
     "Diagnosis",
     "EventKind",
@@ -58,8 +61,11 @@ __all__ = [
     "Reference",
     "Severity",
     "Sex",
+    "TitleStyle",
     "Treatment",
     "Venue",
+    "VenueHeading",
     "VenueKind",
+    "VenueProfile",
     "validate",
 ]

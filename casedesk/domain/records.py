@@ -12,6 +12,7 @@ import enum
 from dataclasses import dataclass, field
 
 from casedesk.domain.dates import Language, PartialDate
+from casedesk.domain.venues import DatePolicy
 
 
 class Sex(enum.StrEnum):
@@ -89,6 +90,9 @@ class Publication:
     licence: Licence = field(default_factory=Licence)
     keywords: tuple[str, ...] = ()
     language: Language = "en"
+    venue_profile: str = ""  # id of the venue profile whose rules apply ("" or "none": no rules)
+    date_policy: DatePolicy | None = None  # how patient dates are published; None: the profile's default
+    date_anchor: str = ""  # field path of the event relative dates count from ("diagnosis.onset")
 
 
 # ----- patient and history ------------------------------------------------------------------

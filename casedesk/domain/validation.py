@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 
 from casedesk.domain.dates import PartialDate
+from casedesk.domain.fieldpath import get_path
 from casedesk.domain.records import Case
+from casedesk.domain.venues import DatePolicy
 
 # Deliberately plain: one @, no spaces, a dot in the domain. Good enough to catch typing slips.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
@@ -43,6 +45,33 @@ def percentage(value: str) -> float | None:
 def _order(problems: list[Problem], path: str, start: PartialDate | None, end: PartialDate | None) -> None:
     if start is not None and end is not None and not start.may_precede(end):
         problems.append(Problem(f"{path}.end", f"ends ({end.iso()}) before it starts ({start.iso()})"))
+
+
+def _anchor_problem(case: Case, anchor: str) -> str | None:
+    """What is wrong with `anchor` as the event relative dates count from, or None if it names a
+    date this case holds."""
+    try:
+        value = get_path(case, anchor)
+    except (ValueError, LookupError, AttributeError, TypeError):  # not a path, no such field or item
+        return f'"{anchor}" is not a field of this case'
+    if value is None:
+        return f'"{anchor}" holds no date'
+    if not isinstance(value, PartialDate):
+        return f'"{anchor}" is not a date field'
+    return None
+
+
+def _story_dates(case: Case) -> list[PartialDate]:
+    """Every date of the patient's story (not the venue's), in the order of the abstract."""
+    treatment = case.treatment
+    dates = [
+        case.diagnosis.onset,
+        *(event.date for event in case.history),
+        *(d for course in treatment.courses for d in (course.start, course.end, *(a.date for a in course.assessments))),
+        *(d for therapy in treatment.additional for d in (therapy.start, therapy.end)),
+        *(point.date for point in case.outcome.follow_ups),
+    ]
+    return [d for d in dates if d is not None]
 
 
 def validate(case: Case, today: dt.date | None = None) -> list[Problem]:
@@ -76,6 +105,14 @@ def validate(case: Case, today: dt.date | None = None) -> list[Problem]:
     if pub.authors and not any(a.corresponding for a in pub.authors):
         problems.append(Problem("publication.authors", "no author is marked as corresponding"))
     _order(problems, "publication.venue", pub.venue.start, pub.venue.end)
+    if pub.date_anchor:
+        anchor_problem = _anchor_problem(case, pub.date_anchor)
+        if anchor_problem:
+            problems.append(Problem("publication.date_anchor", anchor_problem))
+    elif pub.date_policy == DatePolicy.RELATIVE and not _story_dates(case):
+        problems.append(
+            Problem("publication.date_policy", "relative dates need an event to count from, and no event has a date")
+        )
 
     birth = case.patient.birth_year
     if birth is not None:

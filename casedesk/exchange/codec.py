@@ -127,6 +127,8 @@ def _read(hint: Any, value: object, path: JsonPath, problems: Problems, shown: A
         allowed = list(args) if origin is Literal else [member.value for member in hint]
         if isinstance(value, str) and value in allowed:
             return value if origin is Literal else hint(value)
+        if type(None) in typing.get_args(shown):  # a choice that may be left open, as the schema says
+            allowed.append(None)
         problems.add(path, f"must be one of {one_of(allowed)}, not {describe(value)}")
         return _INVALID
     if hint is int:

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from casedesk.domain.affiliations import author_numbers, numbered_affiliations
 from casedesk.domain.dates import Language, PartialDate, month_name
+from casedesk.domain.fieldpath import get_path
 from casedesk.domain.records import (
     AdditionalTherapy,
     AdverseEvent,
@@ -26,6 +27,8 @@ from casedesk.domain.records import (
     Venue,
 )
 from casedesk.domain.validation import percentage
+from casedesk.domain.venues import NO_VENUE, DatePolicy, TitleStyle, VenueProfile
+from casedesk.report.datefmt import DateStyle
 from casedesk.report.document import Block, Document, ListBlock, Paragraph, Role, Section, Span, paragraphs, plain
 from casedesk.report.terms import licence_sentence, term
 
@@ -33,14 +36,18 @@ EN_DASH = "–"
 EM_DASH = "—"
 
 
-def build_document(case: Case) -> Document:
+def build_document(case: Case, venue: VenueProfile | None = None, dates: DatePolicy | None = None) -> Document:
+    """The abstract of `case`, set for `venue` (title style, headings, licence line) with patient
+    dates published under `dates` (default: the case's policy, else the venue's, else as recorded)."""
+    venue = venue or NO_VENUE
     language = case.publication.language
+    style = date_style(case, venue, dates)
     sections = [
-        _front_matter(case, language),
+        _front_matter(case, language, venue),
         _text_section("introduction", case.narrative.introduction, language),
-        _case_description(case, language),
-        _treatment(case, language),
-        _outcomes(case, language),
+        _case_description(case, style),
+        _treatment(case, style),
+        _outcomes(case, style),
         _text_section("discussion", case.narrative.discussion, language),
         _text_section("conclusion", case.narrative.conclusion, language),
         _text_section("patient_perspective", case.narrative.patient_perspective, language),
@@ -48,30 +55,113 @@ def build_document(case: Case) -> Document:
         _text_section("acknowledgements", case.narrative.acknowledgements, language),
         _references(case, language),
     ]
+    present = [s for s in sections if s is not None and s.blocks]
+    if venue.headings:
+        present = _under_venue_headings(present, venue)
     return Document(
-        title=case.publication.title,
+        title=styled_title(case.publication.title, venue.title_style),
         authors=tuple(a.name for a in case.publication.authors),
         language=language,
-        sections=tuple(s for s in sections if s is not None and s.blocks),
+        sections=tuple(present),
+        venue=venue.id,
+        date_policy=style.policy,
     )
+
+
+def effective_date_policy(case: Case, venue: VenueProfile | None = None, dates: DatePolicy | None = None) -> DatePolicy:
+    return dates or case.publication.date_policy or (venue or NO_VENUE).date_policy
+
+
+def date_anchor(case: Case) -> PartialDate | None:
+    """The date relative dates count from: the event the author chose, else the earliest date of
+    the patient's story (onset, history, courses)."""
+    if case.publication.date_anchor.strip():
+        try:
+            chosen = get_path(case, case.publication.date_anchor.strip())
+        except (ValueError, AttributeError, IndexError, TypeError):
+            chosen = None
+        if isinstance(chosen, PartialDate):
+            return chosen
+    candidates = [case.diagnosis.onset, *(e.date for e in case.history)]
+    candidates += [c.start for c in case.treatment.courses]
+    dated = [d for d in candidates if d is not None]
+    return min(dated) if dated else None
+
+
+def date_style(case: Case, venue: VenueProfile | None = None, dates: DatePolicy | None = None) -> DateStyle:
+    policy = effective_date_policy(case, venue, dates)
+    anchor = date_anchor(case) if policy is DatePolicy.RELATIVE else None
+    return DateStyle(case.publication.language, policy, anchor)
+
+
+_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or per the to vs via with".split())
+
+
+def styled_title(title: str, style: TitleStyle) -> str:
+    """The title as the venue sets it. Title Case leaves words that already hold a capital
+    (ALL, B-II, CD19) as typed and keeps small words lower case inside the title."""
+    title = title.strip()
+    if style is TitleStyle.UPPER_CASE:
+        return title.upper()
+    if style is TitleStyle.AS_TYPED:
+        return title
+    words = title.split(" ")
+    out = []
+    for i, word in enumerate(words):
+        if any(ch.isupper() for ch in word) or not word:
+            out.append(word)
+        elif 0 < i < len(words) - 1 and word.casefold() in _SMALL_WORDS:
+            out.append(word)
+        else:
+            out.append(word[:1].upper() + word[1:])
+    return " ".join(out)
+
+
+def _under_venue_headings(sections: list[Section], venue: VenueProfile) -> list[Section]:
+    """The venue's structure: each of its headings with the case's sections that map to it.
+    A merged section keeps its own heading as a subheading. Sections the venue does not name are
+    left out of this venue's version (the checks say which)."""
+    by_key = {s.key: s for s in sections}
+    result = [by_key["front"]] if "front" in by_key else []
+    for number, mapping in enumerate(venue.headings, start=1):
+        blocks: list[Block] = []
+        parts = [by_key[k] for k in mapping.sections if k in by_key]
+        for part in parts:
+            if len(parts) > 1 and part.heading and part.heading != mapping.heading:
+                blocks.append(plain(part.heading, Role.SUBHEADING))
+            blocks.extend(part.blocks)
+        if blocks:
+            result.append(Section(f"venue{number}", mapping.heading, tuple(blocks)))
+    if "references" in by_key:
+        result.append(by_key["references"])
+    return result
+
+
+def left_out_by_venue(case: Case, venue: VenueProfile) -> list[str]:
+    """Headings of the case's sections that the venue's headings do not include."""
+    if not venue.headings:
+        return []
+    named = {key for mapping in venue.headings for key in mapping.sections}
+    document = build_document(case)
+    return [s.heading or s.key for s in document.sections if s.key not in named and s.key not in ("front", "references")]
 
 
 GENERATED_SECTIONS = ("case_description", "treatment", "outcomes")
 
 
-def generated_text(case: Case, key: str) -> str:
+def generated_text(case: Case, key: str, venue: VenueProfile | None = None) -> str:
     """The text CaseDesk makes for a generated section, before the author's own text is applied."""
     blank = replace(case.narrative, **{key: AuthorText()})
-    section = build_document(replace(case, narrative=blank)).section(key)
+    section = build_document(replace(case, narrative=blank), venue).section(key)
     return section.plain_text() if section else ""
 
 
 # ----- front matter -------------------------------------------------------------------------
-def _front_matter(case: Case, language: Language) -> Section:
+def _front_matter(case: Case, language: Language, venue: VenueProfile) -> Section:
     pub = case.publication
     blocks: list[Block] = []
     if pub.title.strip():
-        blocks.append(plain(pub.title.strip(), Role.TITLE))
+        blocks.append(plain(styled_title(pub.title, venue.title_style), Role.TITLE))
     if pub.authors:
         spans: list[Span] = []
         for i, (author, numbers) in enumerate(zip(pub.authors, author_numbers(pub), strict=True)):
@@ -91,7 +181,7 @@ def _front_matter(case: Case, language: Language) -> Section:
     if emails:
         key = "email.one" if len(emails) == 1 else "email.many"
         blocks.append(plain(term(key, language, emails=", ".join(emails)), Role.EMAIL))
-    sentence = pub.licence.sentence.strip() or licence_sentence(pub.licence.spdx, language)
+    sentence = venue.licence_line.strip() or pub.licence.sentence.strip() or licence_sentence(pub.licence.spdx, language)
     if sentence:
         blocks.append(plain(sentence, Role.LICENCE))
     return Section("front", None, tuple(blocks))
@@ -154,9 +244,10 @@ def _with_author_text(generated: list[Block], author: AuthorText) -> tuple[Block
 
 
 # ----- case description ---------------------------------------------------------------------
-def _case_description(case: Case, language: Language) -> Section:
+def _case_description(case: Case, style: DateStyle) -> Section:
+    language = style.language
     blocks: list[Block] = []
-    sentences = [_patient_sentence(case, language), _onset_sentence(case, language)]
+    sentences = [_patient_sentence(case, language), _onset_sentence(case, style)]
     intro = " ".join(s for s in sentences if s)
     if intro:
         blocks.append(plain(intro))
@@ -165,7 +256,7 @@ def _case_description(case: Case, language: Language) -> Section:
         enumerate(case.history),
         key=lambda pair: (pair[1].date is None, pair[1].date.sort_key() if pair[1].date else (0, 0, 0), pair[0]),
     )
-    lines = _history_lines([event for _, event in events], language)
+    lines = _history_lines([event for _, event in events], style)
     if lines:
         blocks.append(ListBlock(tuple(plain(line) for line in lines)))
     return Section(
@@ -187,7 +278,8 @@ def _patient_sentence(case: Case, language: Language) -> str:
     return _sentence(", ".join(parts))
 
 
-def _onset_sentence(case: Case, language: Language) -> str:
+def _onset_sentence(case: Case, style: DateStyle) -> str:
+    language = style.language
     dx = case.diagnosis
     if not (dx.text.strip() or dx.onset or dx.first_protocol.strip()):
         return ""
@@ -195,7 +287,7 @@ def _onset_sentence(case: Case, language: Language) -> str:
     if dx.details.strip():
         head = _join(" ", head, f"({dx.details.strip()})")
     if dx.onset is not None:
-        head = f"{head}{EM_DASH}{dx.onset.format(language)}" if head else dx.onset.format(language)
+        head = f"{head}{EM_DASH}{style(dx.onset)}" if head else style(dx.onset)
     protocol = term("treated_according_to", language, protocol=dx.first_protocol.strip()) if dx.first_protocol.strip() else ""
     return _sentence(_join(", ", head, protocol, dx.first_response))
 
@@ -209,7 +301,8 @@ def _ordinal(n: int, language: Language) -> str:
     return f"{n}{suffix}"
 
 
-def _history_lines(events: Iterable[HistoryEvent], language: Language) -> list[str]:
+def _history_lines(events: Iterable[HistoryEvent], style: DateStyle) -> list[str]:
+    language = style.language
     lines = []
     relapses = 0
     for event in events:
@@ -224,7 +317,7 @@ def _history_lines(events: Iterable[HistoryEvent], language: Language) -> list[s
             label = ""
         else:
             label = term(f"event.{event.kind.value}", language)
-        when = event.date.format(language) if event.date else ""
+        when = style(event.date) if event.date else ""
         if event.site.strip():
             when = _join(" ", when, f"({event.site.strip()})")
         lines.append(_sentence(_join(EM_DASH, label, when, event.text)))
@@ -232,28 +325,30 @@ def _history_lines(events: Iterable[HistoryEvent], language: Language) -> list[s
 
 
 # ----- treatment ----------------------------------------------------------------------------
-def _treatment(case: Case, language: Language) -> Section:
+def _treatment(case: Case, style: DateStyle) -> Section:
+    language = style.language
     treatment = case.treatment
     blocks: list[Block] = list(paragraphs(treatment.context))
-    lines = [course_line(course, language) for course in treatment.courses]
-    lines += [_additional_line(therapy, language) for therapy in treatment.additional]
+    lines = [course_line(course, style) for course in treatment.courses]
+    lines += [_additional_line(therapy, style) for therapy in treatment.additional]
     if lines:
         blocks.append(ListBlock(tuple(plain(line) for line in lines)))
     heading = treatment.heading.strip() or term("heading.treatment", language)
     return Section("treatment", heading, _with_author_text(blocks, case.narrative.treatment))
 
 
-def _period(start: PartialDate | None, end: PartialDate | None, language: Language) -> str:
+def _period(start: PartialDate | None, end: PartialDate | None, style: DateStyle) -> str:
     if start and end:
-        return f"{start.format(language)}{EN_DASH}{end.format(language)}"
+        first, last = style(start), style(end)
+        return first if first == last else f"{first}{EN_DASH}{last}"
     if start:
-        return term("from", language, date=start.format(language))
+        return term("from", style.language, date=style(start))
     if end:
-        return term("until", language, date=end.format(language))
+        return term("until", style.language, date=style(end))
     return ""
 
 
-def course_line(course: Course, language: Language = "en") -> str:
+def course_line(course: Course, style: DateStyle | Language = "en") -> str:
     """One list line per course: name, period, what was given, tolerability and results.
 
     A line with a single part stays a list fragment ("MRD (–), 1% blasts"); several parts become
@@ -261,12 +356,14 @@ def course_line(course: Course, language: Language = "en") -> str:
     """
     if course.wording.strip():
         return course.wording.strip()
-    period = _period(course.start, course.end, language)
+    style = style if isinstance(style, DateStyle) else DateStyle(style)
+    language = style.language
+    period = _period(course.start, course.end, style)
     head = f"{course.name.strip()} ({period})" if period else course.name.strip()
     segments = [s for s in (_regimen(course, language),) if s]
     if course.tolerability.strip():
         segments.append(term("tolerability", language, text=course.tolerability.strip()))
-    segments += _results(course.assessments, language)
+    segments += _results(course.assessments, style)
     if not segments:
         return head
     body = segments[0] if len(segments) == 1 else " ".join(_sentence(s) for s in segments)
@@ -285,7 +382,8 @@ def _regimen(course: Course, language: Language) -> str:
     return description
 
 
-def _results(assessments: Iterable[Assessment], language: Language) -> list[str]:
+def _results(assessments: Iterable[Assessment], style: DateStyle) -> list[str]:
+    language = style.language
     """Results grouped by date in the order recorded: "Result on 17.01.2024: MRD (–), 1% blasts"."""
     groups: list[tuple[PartialDate | None, list[str]]] = []
     for assessment in assessments:
@@ -299,7 +397,7 @@ def _results(assessments: Iterable[Assessment], language: Language) -> list[str]
     results = []
     for date, phrases in groups:
         joined = ", ".join(phrases)
-        results.append(term("result_on", language, date=date.format(language), results=joined) if date else joined)
+        results.append(term("result_on", language, date=style(date), results=joined) if date else joined)
     return results
 
 
@@ -333,32 +431,34 @@ def assessment_phrase(assessment: Assessment, language: Language = "en") -> str:
     return f"{phrase} ({'; '.join(extra)})" if extra and phrase else phrase
 
 
-def _additional_line(therapy: AdditionalTherapy, language: Language) -> str:
-    period = _period(therapy.start, therapy.end, language)
+def _additional_line(therapy: AdditionalTherapy, style: DateStyle) -> str:
+    language = style.language
+    period = _period(therapy.start, therapy.end, style)
     text = f"{therapy.text.strip()} ({period})" if period else therapy.text.strip()
     return term("additional", language, text=text)
 
 
 # ----- course and outcomes ------------------------------------------------------------------
-def _outcomes(case: Case, language: Language) -> Section:
+def _outcomes(case: Case, style: DateStyle) -> Section:
+    language = style.language
     outcome = case.outcome
     sentences = [
         outcome.toxicity.strip() or _toxicity_sentence(case.adverse_events, language),
         outcome.complications.strip() or _complications_sentence(case.adverse_events, language),
-        outcome.follow_up_text.strip() or _follow_up_sentence(outcome.follow_ups, language),
+        outcome.follow_up_text.strip() or _follow_up_sentence(outcome.follow_ups, style),
     ]
     blocks: list[Block] = [plain(s) for s in sentences if s]
     blocks += paragraphs(outcome.statement)
     return Section("outcomes", term("heading.outcomes", language), _with_author_text(blocks, case.narrative.outcomes))
 
 
-def generated_outcome_sentences(case: Case) -> dict[str, str]:
+def generated_outcome_sentences(case: Case, venue: VenueProfile | None = None) -> dict[str, str]:
     """What CaseDesk would write for each outcome sentence the author may replace, by field name."""
-    language = case.publication.language
+    style = date_style(case, venue)
     return {
-        "toxicity": _toxicity_sentence(case.adverse_events, language),
-        "complications": _complications_sentence(case.adverse_events, language),
-        "follow_up_text": _follow_up_sentence(case.outcome.follow_ups, language),
+        "toxicity": _toxicity_sentence(case.adverse_events, style.language),
+        "complications": _complications_sentence(case.adverse_events, style.language),
+        "follow_up_text": _follow_up_sentence(case.outcome.follow_ups, style),
     }
 
 
@@ -391,7 +491,8 @@ def _complications_sentence(events: tuple[AdverseEvent, ...], language: Language
     return _sentence(term("complications", language, items=text))
 
 
-def _follow_up_sentence(points: tuple[FollowUp, ...], language: Language) -> str:
+def _follow_up_sentence(points: tuple[FollowUp, ...], style: DateStyle) -> str:
+    language = style.language
     dated = [p for p in points if p.date is not None]
     if not dated:
         return ""
@@ -400,19 +501,27 @@ def _follow_up_sentence(points: tuple[FollowUp, ...], language: Language) -> str
     if len(statuses) == 1 and len(measures) == 1:
         status = statuses.pop()
         measure = measures.pop()
-        dates = date_list([p.date for p in dated if p.date], language)
+        dates = date_list([p.date for p in dated if p.date], style)
         key = "follow_up.sustained" if measure else "follow_up.sustained_plain"
         return term(key, language, status=_capitalise(status), dates=dates, measures=measure)
     lines = []
     for point in dated:
         assert point.date is not None
-        lines.append(_sentence(f"{point.date.format(language)}: " + _join(", ", point.status, point.measures)))
+        lines.append(_sentence(f"{style(point.date)}: " + _join(", ", point.status, point.measures)))
     return " ".join(lines)
 
 
-def date_list(dates: list[PartialDate], language: Language) -> str:
-    """Dates read as a person writes them: months of one year share it ("February and May 2025")."""
+def date_list(dates: list[PartialDate], style: DateStyle | Language = "en") -> str:
+    """Dates read as a person writes them: months of one year share it ("February and May 2025");
+    under a policy that hides months or dates, each date as the policy prints it, once."""
+    style = style if isinstance(style, DateStyle) else DateStyle(style)
+    language = style.language
     and_word = term("and", language)
+    if style.policy not in (DatePolicy.RECORDED, DatePolicy.MONTH):
+        shown = list(dict.fromkeys(style(d) for d in dates))
+        return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} {and_word} {shown[-1]}"
+    if style.policy is DatePolicy.MONTH:
+        dates = [PartialDate(d.year, d.month) if d.month is not None else d for d in dates]
     by_year: list[tuple[int, list[PartialDate]]] = []
     for date in dates:
         if by_year and by_year[-1][0] == date.year:
@@ -426,7 +535,7 @@ def date_list(dates: list[PartialDate], language: Language) -> str:
             months = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {and_word} {names[-1]}"
             groups.append(f"{months} {year}")
         else:
-            groups.append(", ".join(d.format(language) for d in group))
+            groups.append(", ".join(style(d) for d in group))
     return ", ".join(groups)
 
 

@@ -21,6 +21,7 @@ class Role(enum.StrEnum):
     VENUE = "venue"
     EMAIL = "email"
     LICENCE = "licence"
+    SUBHEADING = "subheading"  # a case section's own heading inside a venue's section
     BODY = "body"
 
 
@@ -74,6 +75,8 @@ class Document:
     authors: tuple[str, ...]
     language: Language
     sections: tuple[Section, ...]
+    venue: str = "none"  # the venue profile it was set for
+    date_policy: str = "recorded"  # how patient dates were published
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)

@@ -35,6 +35,7 @@ from casedesk.domain.records import (
     Venue,
     VenueKind,
 )
+from casedesk.domain.venues import DatePolicy
 from casedesk.store.schema import (
     AdditionalTherapyRow,
     AdverseEventRow,
@@ -82,6 +83,9 @@ def fill_row(row: CaseRow, case: Case) -> None:
     row.licence_spdx = pub.licence.spdx
     row.licence_sentence = pub.licence.sentence
     row.keywords = list(pub.keywords)
+    row.venue_profile = pub.venue_profile
+    row.date_policy = None if pub.date_policy is None else DatePolicy(pub.date_policy).value
+    row.date_anchor = pub.date_anchor
 
     row.patient_label = case.patient.label
     row.patient_birth_year = case.patient.birth_year
@@ -229,6 +233,9 @@ def case_from_row(row: CaseRow) -> Case:
         licence=Licence(spdx=row.licence_spdx, sentence=row.licence_sentence),
         keywords=tuple(row.keywords),
         language=_language(row.language),
+        venue_profile=row.venue_profile,
+        date_policy=None if row.date_policy is None else DatePolicy(row.date_policy),
+        date_anchor=row.date_anchor,
     )
     treatment = Treatment(
         heading=row.treatment_heading,

@@ -128,6 +128,12 @@ class CaseRow(Base):
     licence_spdx: Mapped[str]
     licence_sentence: Mapped[str]
     keywords: Mapped[list[str]]
+    # The venue profile's id ("" for none), how patient dates are published (NULL: the profile's
+    # default) and the field path of the event relative dates count from (schema 0003). The
+    # server defaults are what rows older than 0003 were given.
+    venue_profile: Mapped[str] = mapped_column(server_default="")
+    date_policy: Mapped[str | None]
+    date_anchor: Mapped[str] = mapped_column(server_default="")
 
     # patient and diagnosis
     patient_label: Mapped[str]

@@ -140,11 +140,33 @@ class PreviewPane(QWidget):
             return  # an older render finished after a newer one was asked for
         self.last_pdf = result.pdf
         self._load(result.pdf)
-        self.count.setText(
-            tr("%1 characters with spaces · %2 words").replace("%1", f"{result.characters:,}").replace(
-                "%2", f"{result.words:,}"
+        self.show_counts(result)
+
+    def show_counts(self, result: RenderedCase) -> None:
+        """The length under the preview, against the venue's limit when it has one."""
+        counts = result.counts
+        unit = tr("characters") if counts.unit.value == "characters" else tr("words")
+        if counts.limit is None:
+            text = tr("%1 characters · %2 words").replace("%1", f"{counts.characters:,}").replace("%2", f"{counts.words:,}")
+            colour = ""
+        else:
+            verdict = {
+                "within": tr("within the limit"),
+                "close": tr("close to the limit"),
+                "over": tr("OVER the limit by %1").replace("%1", f"{-(counts.remaining or 0):,}"),
+            }[counts.status.value]
+            text = (
+                tr("%1 of %2 %3 for %4 — %5")
+                .replace("%1", f"{counts.total:,}")
+                .replace("%2", f"{counts.limit:,}")
+                .replace("%3", unit)
+                .replace("%4", result.venue.name)
+                .replace("%5", verdict)
             )
-        )
+            colour = {"within": "#1b7f3b", "close": "#9a6700", "over": "#b00020"}[counts.status.value]
+        self.count.setText(text)
+        self.count.setProperty("status", counts.status.value)
+        self.count.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
 
     def _on_failed(self, generation: int, message: str) -> None:
         self._release()

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
+
+import pytest
 
 from casedesk.domain import (
     AdverseEvent,
@@ -11,12 +14,18 @@ from casedesk.domain import (
     Author,
     Case,
     Course,
+    DatePolicy,
     Diagnosis,
+    EventKind,
+    FollowUp,
+    HistoryEvent,
+    Outcome,
     PartialDate,
     Patient,
     Publication,
     Severity,
     Treatment,
+    Venue,
     validate,
 )
 from casedesk.domain.affiliations import author_numbers, numbered_affiliations
@@ -89,3 +98,87 @@ def test_affiliations_numbered_by_first_appearance() -> None:
     )
     assert [(n, a.key) for n, a in numbered_affiliations(publication)] == [(1, "b"), (2, "a"), (3, "c")]
     assert author_numbers(publication) == [(1,), (2, 1)]
+
+
+# ----- the event relative dates count from ---------------------------------------------------
+def _dated_case(**publication: object) -> Case:
+    """A case with a dated onset, an undated history event, a dated course and a follow-up point."""
+    return Case(
+        publication=Publication(**publication),  # type: ignore[arg-type]
+        diagnosis=Diagnosis("ALL", onset=PartialDate(2009, 4)),
+        history=(HistoryEvent(None, EventKind.RELAPSE, text="date unknown"), HistoryEvent(PartialDate(2017))),
+        treatment=Treatment(courses=(Course("I", PartialDate(2023, 12, 19), None),)),
+        outcome=Outcome(follow_ups=(FollowUp(PartialDate(2024, 10)),)),
+    )
+
+
+@pytest.mark.parametrize(
+    "anchor",
+    ["diagnosis.onset", "history[1].date", "treatment.courses[0].start", "outcome.follow_ups[0].date"],
+)
+def test_an_anchor_naming_a_date_of_the_case_is_fine(anchor: str) -> None:
+    for policy in (DatePolicy.RELATIVE, None, DatePolicy.RECORDED):
+        assert validate(_dated_case(date_policy=policy, date_anchor=anchor), today=TODAY) == []
+
+
+@pytest.mark.parametrize(
+    ("anchor", "message"),
+    [
+        # a path that does not resolve
+        ("diagnosis.onsett", '"diagnosis.onsett" is not a field of this case'),
+        ("history[5].date", '"history[5].date" is not a field of this case'),
+        ("treatment.courses[0]start", '"treatment.courses[0]start" is not a field of this case'),
+        ("diagnosis.onset[0]", '"diagnosis.onset[0]" is not a field of this case'),
+        ("history.date", '"history.date" is not a field of this case'),
+        (" diagnosis.onset", '" diagnosis.onset" is not a field of this case'),
+        ("Day 1 = first blinatumomab infusion", '"Day 1 = first blinatumomab infusion" is not a field of this case'),
+        # a path to something that is not a date
+        ("patient.label", '"patient.label" is not a date field'),
+        ("diagnosis", '"diagnosis" is not a date field'),
+        ("history[1]", '"history[1]" is not a date field'),
+        ("treatment.courses", '"treatment.courses" is not a date field'),
+        # a date field this case leaves empty
+        ("history[0].date", '"history[0].date" holds no date'),
+        ("treatment.courses[0].end", '"treatment.courses[0].end" holds no date'),
+        ("publication.venue.start", '"publication.venue.start" holds no date'),
+    ],
+)
+def test_an_anchor_that_names_no_date_of_the_case_is_a_warning(anchor: str, message: str) -> None:
+    for policy in (DatePolicy.RELATIVE, None):  # the profile's default may be relative too
+        problems = validate(_dated_case(date_policy=policy, date_anchor=anchor), today=TODAY)
+        assert [(p.path, p.message, p.severity) for p in problems] == [
+            ("publication.date_anchor", message, Severity.WARNING)
+        ]
+
+
+def test_relative_dates_with_no_anchor_count_from_a_dated_event() -> None:
+    assert validate(_dated_case(date_policy=DatePolicy.RELATIVE), today=TODAY) == []
+    # Any date of the patient's story will do, however deep in the case it is.
+    only_an_assessment = Case(
+        publication=Publication(date_policy=DatePolicy.RELATIVE),
+        treatment=Treatment(courses=(Course("I", assessments=(Assessment(PartialDate(2024, 1, 17), "MRD"),)),)),
+    )
+    assert validate(only_an_assessment, today=TODAY) == []
+
+
+def test_relative_dates_with_no_anchor_and_no_dated_event_are_a_warning() -> None:
+    undated = Case(
+        publication=Publication(
+            date_policy=DatePolicy.RELATIVE,
+            venue=Venue(start=PartialDate(2025, 10, 11)),  # the venue's dates are not the patient's story
+        ),
+        history=(HistoryEvent(None, EventKind.RELAPSE),),
+        treatment=Treatment(courses=(Course("I"),)),
+    )
+    problems = validate(undated, today=TODAY)
+    assert [(p.path, p.message, p.severity) for p in problems] == [
+        (
+            "publication.date_policy",
+            "relative dates need an event to count from, and no event has a date",
+            Severity.WARNING,
+        )
+    ]
+    # Another policy, or none chosen, needs nothing to count from.
+    for policy in (None, DatePolicy.RECORDED, DatePolicy.MONTH, DatePolicy.YEAR):
+        other = replace(undated, publication=replace(undated.publication, date_policy=policy))
+        assert validate(other, today=TODAY) == []

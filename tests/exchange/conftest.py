@@ -21,6 +21,7 @@ from casedesk.domain import (
     Case,
     CaseStatus,
     Course,
+    DatePolicy,
     Diagnosis,
     EventKind,
     FollowUp,
@@ -70,6 +71,9 @@ def _rich_case() -> Case:
             licence=Licence("CC-BY-4.0", "This work is licensed under a Creative Commons Attribution 4.0 International License"),
             keywords=("blinatumomab", "жедел лимфобластты лейкоз", "<b>&"),
             language="ru",
+            venue_profile="eha-2024",
+            date_policy=DatePolicy.RELATIVE,
+            date_anchor="history[2].date",
         ),
         patient=Patient("Zh.", 2002, Sex.MALE, "Қосымша аурулары жоқ.\nNo comorbidities."),
         diagnosis=Diagnosis(

@@ -11,8 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from casedesk.domain import Case
-from casedesk.exchange import CaseFileError, dump_case_file, load_case_file
+from casedesk.domain import Case, Publication
+from casedesk.exchange import CaseFileError, codec, dump_case_file, load_case_file
+from casedesk.exchange.issues import Problems
 
 Document = dict[str, Any]
 
@@ -67,6 +68,12 @@ def test_the_example_of_the_brief(rich_document: Document) -> None:
         (("patient", "sex"), "f", 'must be one of "", "female", "male" or "other", not the text "f"'),
         (("publication", "language"), "de", 'must be one of "en", "ru" or "kk", not the text "de"'),
         (("status",), "Draft", 'must be one of "draft", "ready" or "submitted", not the text "Draft"'),
+        (("publication", "date_policy"), "weekly",
+         'must be one of "recorded", "month", "year", "relative" or null, not the text "weekly"'),
+        (("publication", "date_policy"), 3,
+         'must be one of "recorded", "month", "year", "relative" or null, not the number 3'),
+        (("publication", "venue_profile"), None, "must be text, not null"),
+        (("publication", "date_anchor"), ["diagnosis", "onset"], "must be text, not a list"),
         # affiliations
         (("publication", "authors", 2, "affiliations", 0), "kaznu", '"kaznu" is not one of the affiliations'),
         (("publication", "affiliations", 2), {"key": "nsoc", "institution": "NROC"}, '"nsoc" is used twice'),
@@ -78,6 +85,15 @@ def test_each_kind_of_problem(rich_document: Document, where: tuple[str | int, .
     if isinstance(value, dict):
         path += ".key"
     assert problems_of(rich_document) == [f"{path}: {expected}"]
+
+
+def test_the_reader_names_the_choices_as_the_schema_does_null_included() -> None:
+    # The schema check speaks first on import; the reader must say the same should it ever be alone.
+    problems = Problems()
+    codec.read_record(Publication, {"date_policy": "weekly"}, ("publication",), problems)
+    assert [str(p) for p in problems.problems()] == [
+        'publication.date_policy: must be one of "recorded", "month", "year", "relative" or null, not the text "weekly"'
+    ]
 
 
 def test_an_unknown_key_is_refused_and_the_likely_field_named(rich_document: Document) -> None:

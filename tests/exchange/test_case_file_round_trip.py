@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from casedesk import paths
-from casedesk.domain import Case, PartialDate, Patient, Precision
+from casedesk.domain import Case, DatePolicy, PartialDate, Patient, Precision, Publication
 from casedesk.exchange import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -29,6 +29,7 @@ def test_rich_case_survives_the_round_trip(rich_case: Case, store_free: StoreFre
     imported = load_case_file(text)
     assert imported.cases == (store_free(rich_case),)
     assert dump_case_file(imported.cases) == text
+    assert imported.cases[0].publication.date_policy is DatePolicy.RELATIVE  # the choice, not its text
 
 
 def test_round_trip_through_bytes_and_files_is_byte_identical(rich_case: Case, tmp_path: Path) -> None:
@@ -76,6 +77,7 @@ def test_export_of_an_empty_case_is_exactly_this() -> None:
                               "city": "", "country": "", "proceedings": ""},
                     "licence": {"spdx": "", "sentence": ""},
                     "keywords": [], "language": "en",
+                    "venue_profile": "", "date_policy": None, "date_anchor": "",
                 },
                 "patient": {"label": "", "birth_year": None, "sex": "", "background": ""},
                 "diagnosis": {"text": "", "details": "", "onset": None, "first_protocol": "", "first_response": ""},
@@ -117,6 +119,25 @@ def test_missing_optional_fields_take_their_defaults() -> None:
     text = '{"format": "casedesk-case-file", "version": 1, "cases": [{"patient": {"label": "Zh."}}, {}]}'
     cases = load_case_file(text).cases
     assert cases == (Case(patient=Patient(label="Zh.")), Case())
+
+
+def test_a_file_without_venue_profile_or_date_policy_imports(rich_document: dict) -> None:  # type: ignore[type-arg]
+    publication = rich_document["cases"][0]["publication"]
+    for key in ("venue_profile", "date_policy", "date_anchor"):
+        del publication[key]
+    imported = load_case_file(json.dumps(rich_document))
+    assert imported.cases[0].publication.title == publication["title"]
+    assert imported.cases[0].publication.venue_profile == Publication().venue_profile == ""
+    assert imported.cases[0].publication.date_policy is Publication().date_policy is None  # the profile's own
+    assert imported.cases[0].publication.date_anchor == Publication().date_anchor == ""
+    assert imported.warnings == ()
+
+
+def test_a_date_policy_may_be_left_open_with_null(rich_document: dict) -> None:  # type: ignore[type-arg]
+    rich_document["cases"][0]["publication"]["date_policy"] = None
+    (case,) = load_case_file(json.dumps(rich_document)).cases
+    assert case.publication.date_policy is None
+    assert json.loads(dump_case_file([case]))["cases"][0]["publication"]["date_policy"] is None
 
 
 @pytest.mark.parametrize(

@@ -124,6 +124,10 @@ def _expected_property(hint: Any) -> dict[str, Any]:
         return {"enum": [member.value for member in hint]}
     if origin in (types.UnionType, typing.Union) and hint == int | None:
         return {"type": ["integer", "null"]}  # its range is checked by test_ranges_of_numbers
+    if origin in (types.UnionType, typing.Union) and type(None) in args:
+        (inner,) = (arg for arg in args if arg is not type(None))
+        if isinstance(inner, type) and issubclass(inner, enum.Enum):  # a choice that may be left open
+            return {"enum": [member.value for member in inner] + [None]}
     return {str: {"type": "string"}, bool: {"type": "boolean"}}[hint]
 
 

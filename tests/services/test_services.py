@@ -232,7 +232,7 @@ def test_a_failed_render_leaves_nothing_behind(
     (out / "existing.pdf").write_bytes(b"%PDF- the export of yesterday")
     before = files_in(out)
 
-    def broken(case: Case) -> object:
+    def broken(case: Case, *options: object) -> object:
         raise RuntimeError("renderer bug")
 
     monkeypatch.setattr(services, "build_document", broken)

@@ -6,7 +6,8 @@ The shared tests/conftest.py already points the data folder at a temporary one f
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from casedesk.domain import (
     Case,
     CaseStatus,
     Course,
+    DatePolicy,
     Diagnosis,
     EventKind,
     FollowUp,
@@ -83,7 +85,8 @@ def make_rich_case() -> Case:
     """Every record type, several of each, all three date precisions, Kazakh and markup-like text.
 
     The frozen libraries in fixtures/ hold this case as it was when each was written (see the
-    README there): a change here must leave the frozen-library test comparing with the old case.
+    README there): a change here must leave the frozen-library test comparing with the old case,
+    which make_rich_case_of(schema) gives.
     """
     return Case(
         publication=Publication(
@@ -117,6 +120,9 @@ def make_rich_case() -> Case:
             licence=Licence("CC-BY-4.0", ""),
             keywords=("case report", "ALL", "блинатумомаб", KAZAKH, ""),
             language="kk",
+            venue_profile="eha-2024",
+            date_policy=DatePolicy.RELATIVE,
+            date_anchor="treatment.courses[0].start",
         ),
         patient=Patient(label="Zh.", birth_year=2006, sex=Sex.FEMALE, background="  leading and trailing spaces \n"),
         diagnosis=Diagnosis(
@@ -204,6 +210,21 @@ def make_rich_case() -> Case:
     )
 
 
+def make_rich_case_of(schema: str) -> Case:
+    """make_rich_case() as the release whose newest schema is `schema` wrote it, read back by today's
+    store: the fields that came with later schemas hold what an upgrade gives old rows. This is
+    what a frozen library (fixtures/) or a library made at `schema` must read back as."""
+    case = make_rich_case()
+    if schema < "0003":  # 0003 added the venue profile and the date policy, default for old rows
+        case = replace(case, publication=replace(case.publication, venue_profile="", date_policy=None, date_anchor=""))
+    return case
+
+
 @pytest.fixture
 def rich_case() -> Case:
     return make_rich_case()
+
+
+@pytest.fixture
+def rich_case_of() -> Callable[[str], Case]:
+    return make_rich_case_of

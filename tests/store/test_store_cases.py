@@ -21,6 +21,7 @@ from casedesk.domain import (
     Case,
     CaseStatus,
     Course,
+    DatePolicy,
     Diagnosis,
     FollowUp,
     Narrative,
@@ -79,6 +80,7 @@ def test_rich_case_round_trips_exactly(store: CaseStore, rich_case: Case) -> Non
     assert loaded.narrative.treatment == AuthorText("", replace=True)
     assert loaded.adverse_events[1].grade is None
     assert loaded.publication.keywords[-1] == ""
+    assert loaded.publication.date_policy is DatePolicy.RELATIVE
     assert type(loaded.publication.authors) is tuple and type(loaded.publication.keywords) is tuple
 
 
@@ -108,6 +110,8 @@ def test_times_are_stored_in_utc_whatever_the_clock_zone(db_url: str) -> None:
 def test_unknown_enum_or_language_is_refused_on_save(store: CaseStore) -> None:
     with pytest.raises(ValueError, match="report language"):
         store.add(Case(publication=Publication(language="de")))  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="DatePolicy"):
+        store.add(Case(publication=Publication(date_policy="weekly")))  # type: ignore[arg-type]
     assert store.list_summaries() == []
 
 
@@ -127,6 +131,9 @@ _cases = st.builds(
         affiliations=st.lists(st.builds(Affiliation, _text, _text), max_size=3).map(tuple),
         keywords=st.lists(_text, max_size=4).map(tuple),
         language=st.sampled_from(["en", "ru", "kk"]),
+        venue_profile=_text,
+        date_policy=st.none() | st.sampled_from(DatePolicy),
+        date_anchor=_text,
     ),
     patient=st.builds(Patient, label=_text, birth_year=st.one_of(st.none(), st.integers(-(2**31), 2**31))),
     diagnosis=st.builds(Diagnosis, text=_text, onset=_dates),

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
@@ -44,7 +44,7 @@ NEXT = f"{int(HEAD) + 1:04d}"  # the test-only revision after the real head
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FROZEN = sorted(FIXTURES.glob("schema-*.sqlite3"))
 # The shipped revisions, oldest first; a new one is added here on purpose, with its frozen file.
-SHIPPED = ["0001", "0002"]
+SHIPPED = ["0001", "0002", "0003"]
 
 # Rebuilding a table by reflection loses SQLite's AUTOINCREMENT unless it is asked for again.
 REBUILD_CASES = '''
@@ -157,6 +157,12 @@ def library_at_0001(db_url: str, db_path: Path, rich_case: Case) -> Path:
     return make_library_at("0001", db_path, [rich_case, rich_case, Case()])
 
 
+@pytest.fixture
+def library_at_0002(db_url: str, db_path: Path, rich_case: Case) -> Path:
+    """A library at schema 0002 (the trash) holding two rich cases and an empty one."""
+    return make_library_at("0002", db_path, [rich_case, rich_case, Case()])
+
+
 def content(case: Case) -> Case:
     return replace(case, id=None, version=0, created=None, updated=None)
 
@@ -240,8 +246,18 @@ def _cases_ddl(path: Path) -> str:
     return str(ddl)
 
 
+def _cases_rootpage(path: Path) -> int:
+    """Where the cases table starts in the file: a rebuild (copy, drop, rename) moves it."""
+    with closing(sqlite3.connect(path)) as db:
+        (page,) = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'cases'").fetchone()
+    return int(page)
+
+
+PUBLICATION_COLUMNS = "SELECT venue_profile, date_policy, date_anchor FROM cases ORDER BY id"
+
+
 def test_a_library_at_0001_is_backed_up_and_upgraded_with_every_row(
-    library_at_0001: Path, engine: Engine, rich_case: Case
+    library_at_0001: Path, engine: Engine, rich_case_of: Callable[[str], Case]
 ) -> None:
     counts_before = table_counts(library_at_0001)
     assert counts_before["cases"] == 3 and counts_before["assessments"] == 8
@@ -259,13 +275,14 @@ def test_a_library_at_0001_is_backed_up_and_upgraded_with_every_row(
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
         assert connection.exec_driver_sql("SELECT count(*) FROM cases WHERE deleted IS NULL").scalar() == 3
+        assert connection.exec_driver_sql(PUBLICATION_COLUMNS).fetchall() == [("", None, "")] * 3
 
     with open_store(f"sqlite:///{library_at_0001}") as store:
         summaries = store.list_summaries()
         assert len(summaries) == 3 and all(s.deleted is None for s in summaries)
         first, second, empty = sorted(s.id for s in summaries)
-        assert content(store.get(first)) == rich_case
-        assert content(store.get(second)) == rich_case
+        assert content(store.get(first)) == rich_case_of("0001")
+        assert content(store.get(second)) == rich_case_of("0001")
         assert content(store.get(empty)) == Case()
         store.trash(first)  # the new column works on old rows
         assert [s.id for s in store.list_trash()] == [first]
@@ -274,7 +291,7 @@ def test_a_library_at_0001_is_backed_up_and_upgraded_with_every_row(
 
 @pytest.mark.parametrize("frozen", FROZEN, ids=[p.stem for p in FROZEN])
 def test_a_frozen_library_of_each_released_schema_opens_intact(
-    frozen: Path, db_path: Path, db_url: str, rich_case: Case
+    frozen: Path, db_path: Path, db_url: str, rich_case_of: Callable[[str], Case]
 ) -> None:
     shutil.copyfile(frozen, db_path)  # never open the frozen file itself: opening upgrades it
     released = frozen.stem.removeprefix("schema-")
@@ -282,6 +299,7 @@ def test_a_frozen_library_of_each_released_schema_opens_intact(
     with closing(sqlite3.connect(db_path)) as db:
         (uid_before,) = db.execute("SELECT uid FROM cases WHERE id = 1").fetchone()
     counts_before = table_counts(db_path)
+    rich_case = rich_case_of(released)  # the case as that release wrote it
 
     with open_store(db_url) as store:
         (summary,) = store.list_summaries()
@@ -298,6 +316,64 @@ def test_a_frozen_library_of_each_released_schema_opens_intact(
     assert backup.name.startswith(f"cases-schema-{released}-") and table_counts(backup) == counts_before
     with closing(sqlite3.connect(db_path)) as db:
         assert db.execute("SELECT uid FROM cases WHERE id = 1").fetchone() == (uid_before,)
+
+
+def test_a_library_at_0002_gets_the_publication_columns_in_place(
+    library_at_0002: Path, engine: Engine, rich_case: Case, rich_case_of: Callable[[str], Case]
+) -> None:
+    counts_before = table_counts(library_at_0002)
+    rootpage_before = _cases_rootpage(library_at_0002)
+    assert "venue_profile" not in _cases_ddl(library_at_0002)
+
+    backup = upgrade_to_head(engine)
+
+    assert backup is not None and backup.name.startswith("cases-schema-0002-")
+    assert revisions(library_at_0002) == [HEAD]
+    assert table_counts(library_at_0002) == counts_before  # sqlite_sequence included
+    # ADD COLUMN with a constant default: SQLite changes the table in place, no rebuild.
+    assert _cases_rootpage(library_at_0002) == rootpage_before
+    assert "AUTOINCREMENT" in _cases_ddl(library_at_0002)
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+        # The server defaults filled the old rows: no profile, the profile's policy, no anchor.
+        assert connection.exec_driver_sql(PUBLICATION_COLUMNS).fetchall() == [("", None, "")] * 3
+
+    with open_store(f"sqlite:///{library_at_0002}") as store:
+        first, second, empty = sorted(s.id for s in store.list_summaries())
+        old = store.get(first)
+        assert content(old) == rich_case_of("0002")
+        assert content(store.get(empty)) == Case()
+        store.update(replace(old, publication=rich_case.publication))  # the new columns take values
+        assert content(store.get(first)) == rich_case
+        assert content(store.get(second)) == rich_case_of("0002")
+
+
+def test_0003_downgrades_to_0002_keeping_every_case(
+    library_at_head: Path, engine: Engine, rich_case_of: Callable[[str], Case]
+) -> None:
+    with open_store(f"sqlite:///{library_at_head}") as store:
+        trashed = store.list_summaries()[0].id
+        store.trash(trashed)
+    counts_before = table_counts(library_at_head)
+
+    migrate_only_to(engine, "0002", downgrade=True)  # batch mode rebuilds "cases" to drop columns
+
+    assert revisions(library_at_head) == ["0002"]
+    assert table_counts(library_at_head) == counts_before  # no cascade emptied a child table
+    ddl = _cases_ddl(library_at_head)
+    assert "AUTOINCREMENT" in ddl and "deleted" in ddl
+    assert not {"venue_profile", "date_policy", "date_anchor"} & {word.strip('"') for word in ddl.split()}
+    with engine.connect() as connection:
+        indexes = {index["name"] for index in inspect(connection).get_indexes("cases")}
+        assert indexes == {"ix_cases_updated", "ix_cases_title", "ix_cases_deleted"}
+        constraints = inspect(connection).get_unique_constraints("cases")
+        assert [c["name"] for c in constraints] == ["uq_cases_uid"]
+
+    with open_store(f"sqlite:///{library_at_head}") as store:  # and up again
+        assert [s.id for s in store.list_trash()] == [trashed]
+        (kept,) = store.list_summaries()
+        assert content(store.get(kept.id)) == rich_case_of("0002")
 
 
 def test_0002_downgrades_to_0001_keeping_every_case(library_at_head: Path, engine: Engine) -> None:

@@ -1,0 +1,1314 @@
+"""The identifier scan: every field of a case searched for what identifies the patient.
+
+HIPAA Safe Harbor (45 CFR 164.514(b)(2)) lists what identifies a patient: names, places smaller
+than a state, every part of a date except the year, ages over 89, telephone and fax numbers,
+e-mail addresses, national identity numbers, record, health-plan and account numbers, licence,
+vehicle and device numbers, URLs, IP addresses and any other unique code. `scan_case` reports each
+one it finds with the field's path (as the case file writes it), the text found and one plain
+sentence saying why it identifies. Nothing is changed: the author decides.
+
+Everything is plain rules: regular expressions, check digits, and a bundled list of towns and
+cities (resources/identifiers/settlements.txt). Every pattern starts at a word boundary and has
+bounded repetition, so a scan takes time in proportion to the text. docs/identifier-check.md says
+what is scanned, what deliberately is not, and what a word list cannot know.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import ipaddress
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from casedesk import paths
+from casedesk.domain.dates import PartialDate, PartialDateError, Precision
+from casedesk.domain.records import Case
+
+DatePolicy = Literal["recorded", "month", "year", "relative"]
+DATE_POLICIES: tuple[str, ...] = ("recorded", "month", "year", "relative")
+# Under these policies a report prints the structured dates as years or relative times.
+_POLICIES_CLEARING_DATES = frozenset({"year", "relative"})
+
+OLDEST_UNIDENTIFYING_AGE = 89  # Safe Harbor: ages over 89 identify
+_MAX_AGE = 130  # a larger number after "aged" is not an age
+_YEAR_MIN, _YEAR_MAX = 1900, 2099  # what a year in free text may be
+
+
+class IdentifierKind(enum.StrEnum):
+    PATIENT_NAME = "patient_name"
+    PERSON_NAME = "person_name"  # a name in the text: the patient's, a relative's or anyone's
+    PRECISE_DATE = "precise_date"
+    AGE_OVER_89 = "age_over_89"
+    PHONE = "phone"
+    EMAIL = "email"
+    NATIONAL_ID = "national_id"
+    RECORD_NUMBER = "record_number"
+    INSURANCE_NUMBER = "insurance_number"
+    ACCOUNT_NUMBER = "account_number"
+    CERTIFICATE_NUMBER = "certificate_number"
+    VEHICLE_ID = "vehicle_id"
+    DEVICE_ID = "device_id"
+    URL = "url"
+    IP_ADDRESS = "ip_address"
+    PLACE = "place"
+    OTHER_CODE = "other_code"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    path: str  # "history[1].wording", "treatment.courses[0].start"
+    kind: IdentifierKind
+    text: str  # exactly the text found (for a structured value, the value as the case file writes it)
+    message: str  # one plain sentence: what it is and why it identifies
+    start: int = -1  # offsets in the field's text; -1 for structured values
+    end: int = -1
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+def findings_as_dict(findings: Iterable[Finding]) -> list[dict[str, object]]:
+    """The findings as JSON-ready dictionaries; offsets are null for structured values."""
+    return [
+        {
+            "path": f.path,
+            "kind": f.kind.value,
+            "text": f.text,
+            "message": f.message,
+            "start": f.start if f.start >= 0 else None,
+            "end": f.end if f.end >= 0 else None,
+        }
+        for f in findings
+    ]
+
+
+_SAFE_HARBOR = "under Safe Harbor"
+K = IdentifierKind
+
+
+# ===== characters, words and small helpers ==================================================
+_UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+_LO = "a-zа-яёәғқңөұүһі"
+_NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
+_NOT_LETTER_AFTER = r"(?![^\W\d_])"
+_NUMBER_START = r"(?<![\w.,/-])"  # a number that is not the tail of another number or word
+_NUMBER_END = r"(?![\w]|[.,/-]\d)"
+_WORD_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _fold(text: str) -> str:
+    return text.casefold().replace("ё", "е").replace("’", "'")
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
+
+
+def _quote(text: str) -> str:
+    return f'"{text}"'
+
+
+# ===== what one field scan produces =========================================================
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int
+    end: int
+    kind: IdentifierKind
+    message: str
+    priority: int  # lower wins where two hits overlap
+
+
+# Priorities: a labelled number ("MRN 123456") beats the number alone, and so on.
+_P_LABELLED, _P_ADDRESS, _P_CHECKED, _P_DATE, _P_PHONE, _P_PLACE, _P_NAME, _P_LOOSE = range(8)
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What the scan knows about the case beyond the text at hand."""
+
+    author_emails: frozenset[str] = frozenset()
+    author_surnames: frozenset[str] = frozenset()
+    patient_name_forms: frozenset[str] = frozenset()  # folded word forms of a label that is a name
+
+
+# ===== dates ================================================================================
+_MONTHS_EN = (
+    "January February March April May June July August September October November December"
+).split()
+_MONTHS_RU = [
+    # nominative, genitive, prepositional, abbreviations
+    ("январь", "января", "январе", "янв"),
+    ("февраль", "февраля", "феврале", "фев", "февр"),
+    ("март", "марта", "марте", "мар"),
+    ("апрель", "апреля", "апреле", "апр"),
+    ("май", "мая", "мае"),
+    ("июнь", "июня", "июне", "июн"),
+    ("июль", "июля", "июле", "июл"),
+    ("август", "августа", "августе", "авг"),
+    ("сентябрь", "сентября", "сентябре", "сен", "сент"),
+    ("октябрь", "октября", "октябре", "окт"),
+    ("ноябрь", "ноября", "ноябре", "ноя", "нояб"),
+    ("декабрь", "декабря", "декабре", "дек"),
+]
+_MONTHS_KK = [
+    # Kazakh spelling, and the spelling without Kazakh letters people type on Russian keyboards
+    ("қаңтар", "кантар", "қантар"),
+    ("ақпан", "акпан"),
+    ("наурыз",),
+    ("сәуір", "сауир", "сәуiр"),
+    ("мамыр",),
+    ("маусым",),
+    ("шілде", "шилде"),
+    ("тамыз",),
+    ("қыркүйек", "кыркуйек"),
+    ("қазан", "казан"),
+    ("қараша", "караша"),
+    ("желтоқсан", "желтоксан"),
+]
+# Kazakh case endings on a month, longest first: сәуірінде, қарашада, желтоқсанның
+_KK_MONTH_SUFFIXES = tuple("ында інде нда нде да де та те ның нің дың дің тың тің ы і".split())
+_KK_MONTH_SUFFIX = f"(?:{'|'.join(_KK_MONTH_SUFFIXES)})?"
+
+
+def _month_table() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for number, name in enumerate(_MONTHS_EN, start=1):
+        table[name.casefold()] = number
+        table[name[:3].casefold()] = number
+    table["sept"] = 9
+    for number, names in enumerate(_MONTHS_RU, start=1):
+        for name in names:
+            table[name] = number
+    for number, names in enumerate(_MONTHS_KK, start=1):
+        for name in names:
+            table[name] = number
+    return table
+
+
+_MONTH_NUMBER = _month_table()
+
+
+def _month_alternation() -> tuple[str, str]:
+    """(any month word, Cyrillic month words only), longest first so "мая" is not read as "ма"."""
+    english: list[str] = []
+    for name in _MONTHS_EN:  # English month names only capitalised: "may" and "march" are words
+        english += [name, name.upper(), name[:3], name[:3].upper()]
+    english += ["Sept", "SEPT"]
+    russian = [n for names in _MONTHS_RU for n in names]
+    kazakh = [n for names in _MONTHS_KK for n in names]
+
+    def alt(words: Iterable[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+    cyrillic = rf"(?i:{alt(kazakh)}){_KK_MONTH_SUFFIX}|(?i:{alt(russian)})"
+    return rf"(?:{alt(english)}|{cyrillic})", rf"(?:{cyrillic})"
+
+
+_ANY_MONTH, _CYRILLIC_MONTH = _month_alternation()
+_MONTH = rf"{_NOT_LETTER_BEFORE}(?P<month>{_ANY_MONTH})\.?{_NOT_LETTER_AFTER}"
+_DAY = r"(?<![\w.,])(?P<day>[0-3]?\d)"
+_ORDINAL = r"(?:st|nd|rd|th|-?го|-?е)?"
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d(?!\d)|['’]\d\d(?!\d))"
+_YEAR_SUFFIX = r"(?:\s{0,2}(?i:гг?\.|года|году|год|г|ж\.|жылы|жылғы|жыл)(?![^\W\d_]))?"
+_GAP = r"\s{1,3}"
+
+_DATE_WORD_PATTERNS = (
+    # April 2009, Nov 2023, 19 December 2023, 19 декабря 2023 г., в апреле 2009 года, 19th of May, 2023
+    re.compile(
+        rf"(?:{_DAY}{_ORDINAL}{_GAP}(?:of{_GAP})?)?{_MONTH}(?:\s{{1,2}}(?i:айы|айында|айының))?,?{_GAP}(?:of{_GAP})?{_YEAR}{_YEAR_SUFFIX}"
+    ),
+    # December 19, 2023
+    re.compile(rf"{_MONTH}{_GAP}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?{_GAP}{_YEAR}"),
+    # 2009 жылғы сәуір, 2023 жылы 19 желтоқсанда
+    re.compile(
+        rf"(?<![\w.,])(?P<year>(?:1[89]|20)\d\d)(?:\s{{0,2}}(?i:ж\.|жылы|жылғы|жыл|г\.|года))?{_GAP}"
+        rf"(?:(?P<day>[0-3]?\d)(?:-?ші|-?шы)?{_GAP})?{_NOT_LETTER_BEFORE}(?P<month>{_CYRILLIC_MONTH}){_NOT_LETTER_AFTER}"
+    ),
+)
+_DAY_MONTH_PATTERNS = (
+    # 19 December, 19 декабря, 5-го мая (no year: the day and month still identify)
+    re.compile(rf"{_DAY}{_ORDINAL}{_GAP}(?:of{_GAP})?{_MONTH}"),
+    # December 19 (English only)
+    re.compile(
+        rf"{_NOT_LETTER_BEFORE}(?P<month>{'|'.join(_MONTHS_EN)}|{'|'.join(m[:3] for m in _MONTHS_EN)}|Sept)\.?"
+        rf"{_GAP}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\w]|[.,:]\d)"
+    ),
+)
+_NUMERIC_SUFFIX = r"(?:\s?(?i:г\.|года|году|г|ж\.|жылы|жылғы)(?![^\W\d_]))?"
+_DATE_DMY = re.compile(
+    rf"{_NUMBER_START}(?P<day>\d{{1,2}})(?P<sep>[./-])(?P<month>\d{{1,2}})(?P=sep)(?P<year>\d{{4}}|\d{{2}})"
+    rf"{_NUMERIC_SUFFIX}{_NUMBER_END}"
+)
+_DATE_YMD = re.compile(
+    rf"{_NUMBER_START}(?P<year>(?:19|20)\d\d)(?P<sep>[./-])(?P<month>\d{{2}})(?P=sep)(?P<day>\d{{2}}){_NUMERIC_SUFFIX}{_NUMBER_END}"
+)
+_DATE_MY = re.compile(rf"{_NUMBER_START}(?P<month>\d{{1,2}})[./](?P<year>(?:19|20)\d\d){_NUMERIC_SUFFIX}{_NUMBER_END}")
+_DATE_YM = re.compile(rf"{_NUMBER_START}(?P<year>(?:19|20)\d\d)-(?P<month>\d{{2}}){_NUMBER_END}")
+# 19.12–26.12.2023: the first day of a range written without its year
+_DATE_DM_RANGE = re.compile(
+    rf"{_NUMBER_START}(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})(?=\s?[-–—]\s?\d{{1,2}}\.\d{{1,2}}\.(?:\d{{4}}|\d{{2}})(?!\d))"
+)
+
+
+def _year_of(text: str) -> int | None:
+    if text[0] in "'’":
+        two = int(text[1:])
+        return 2000 + two if two <= 50 else 1900 + two
+    year = int(text)
+    return year if _YEAR_MIN <= year <= _YEAR_MAX else None
+
+
+def _month_of(word: str) -> int | None:
+    word = word.casefold().rstrip(".")
+    if word in _MONTH_NUMBER:
+        return _MONTH_NUMBER[word]
+    for suffix in _KK_MONTH_SUFFIXES:
+        if word.endswith(suffix) and word[: -len(suffix)] in _MONTH_NUMBER:
+            return _MONTH_NUMBER[word[: -len(suffix)]]
+    return None
+
+
+def _valid_date(year: int, month: int | None, day: int | None) -> bool:
+    try:
+        PartialDate(year, month, day)
+    except PartialDateError:
+        return False
+    return True
+
+
+def _read_span_as_date(span: str) -> PartialDate | None:
+    """The date PartialDate.parse reads in `span`, when it reads one (the app's own reading)."""
+    try:
+        return PartialDate.parse(span)
+    except PartialDateError:
+        return None
+
+
+def _date_message(text: str) -> str:
+    return f"A date more precise than the year ({_quote(text)}) identifies the patient {_SAFE_HARBOR}."
+
+
+def _find_dates(text: str, ctx: _Context) -> Iterator[_Hit]:
+    for pattern in _DATE_WORD_PATTERNS:
+        for m in pattern.finditer(text):
+            span = m.group(0)
+            parsed = _read_span_as_date(span)
+            if parsed is None:
+                year = _year_of(m.group("year"))
+                month = _month_of(m.group("month"))
+                day = int(m.group("day")) if m.group("day") else None
+                if year is None or month is None or not _valid_date(year, month, day):
+                    continue
+            elif parsed.precision is Precision.YEAR:
+                continue
+            yield _Hit(m.start(), m.end(), K.PRECISE_DATE, _date_message(span), _P_DATE)
+    for pattern in _DAY_MONTH_PATTERNS:
+        for m in pattern.finditer(text):
+            month = _month_of(m.group("month"))
+            day = int(m.group("day"))
+            if month is None or not _valid_date(2000, month, day):  # 2000: 29 February is a day
+                continue
+            span = m.group(0).rstrip(".")  # the full stop ends the sentence (or an abbreviation)
+            yield _Hit(
+                m.start(),
+                m.start() + len(span),
+                K.PRECISE_DATE,
+                f"A day and month ({_quote(span)}) are parts of a date other than the year, "
+                f"which identify the patient {_SAFE_HARBOR}.",
+                _P_DATE + 1,
+            )
+    for m in _DATE_DMY.finditer(text):
+        day, month, year_text = int(m.group("day")), int(m.group("month")), m.group("year")
+        if len(year_text) == 2:
+            # 19.12.23 and 5.12.23 are dates; 1.5.10 and 3-4-21 are more often section numbers or ranges
+            if m.group("sep") == "-" or len(m.group("month")) < 2:
+                continue
+            year = 2000 + int(year_text) if int(year_text) <= 50 else 1900 + int(year_text)
+        else:
+            year = int(year_text)
+            if not _YEAR_MIN <= year <= _YEAR_MAX:
+                continue
+        us_order = m.group("sep") == "/" and _valid_date(year, day, month)  # 12/19/2023, as the US writes it
+        if _valid_date(year, month, day) or us_order:
+            yield _Hit(m.start(), m.end(), K.PRECISE_DATE, _date_message(m.group(0)), _P_DATE)
+    for m in _DATE_YMD.finditer(text):
+        if _valid_date(int(m.group("year")), int(m.group("month")), int(m.group("day"))):
+            yield _Hit(m.start(), m.end(), K.PRECISE_DATE, _date_message(m.group(0)), _P_DATE)
+    for m in _DATE_MY.finditer(text):
+        if _valid_date(int(m.group("year")), int(m.group("month")), None):
+            yield _Hit(m.start(), m.end(), K.PRECISE_DATE, _date_message(m.group(0)), _P_DATE)
+    for m in _DATE_YM.finditer(text):
+        year, month = int(m.group("year")), int(m.group("month"))
+        # "2009-10" may be the years 2009 to 2010; "2009-04" cannot be a range of years.
+        if _valid_date(year, month, None) and month <= year % 100:
+            yield _Hit(m.start(), m.end(), K.PRECISE_DATE, _date_message(m.group(0)), _P_DATE)
+    for m in _DATE_DM_RANGE.finditer(text):
+        if _valid_date(2000, int(m.group("month")), int(m.group("day"))):
+            yield _Hit(m.start(), m.end(), K.PRECISE_DATE, _date_message(m.group(0)), _P_DATE)
+
+
+# ===== ages =================================================================================
+_AGE_NUMBER = r"(?<![\w.,])(?P<age>\d{2,3})(?![\d]|[.,]\d)"
+_AGE_PATTERNS = tuple(
+    re.compile(p)
+    for p in (
+        # 92-year-old, 92 year old, 92 years old, 92-yr-old, 92 y/o, 95 years of age
+        rf"(?i:{_AGE_NUMBER}\s?[-‐–]?\s?(?:years?|yrs?|y)[-‐–\s]?old{_NOT_LETTER_AFTER})",
+        rf"(?i:{_AGE_NUMBER}\s?(?:y/o|y\.o\.|yo){_NOT_LETTER_AFTER})",
+        rf"(?i:{_AGE_NUMBER}\s(?:years?|yrs?)\s(?:of\s)?age{_NOT_LETTER_AFTER})",
+        # aged 95, age 91, age: 91, at the age of 93
+        rf"(?i:{_NOT_LETTER_BEFORE}(?:aged|age|age\sof)[:,]?\s{{1,2}}{_AGE_NUMBER}(?:\s(?:years|yrs){_NOT_LETTER_AFTER})?)",
+        # 95 лет, 94 года, 91 год, в возрасте 93 лет, 92-летний
+        rf"(?i:{_AGE_NUMBER}\s?(?:лет|года|год){_NOT_LETTER_AFTER})",
+        rf"(?i:{_AGE_NUMBER}\s?-?\s?летн(?:ий|яя|его|ей|им|ему|юю|ие|их|ого|ему){_NOT_LETTER_AFTER})",
+        rf"(?i:{_NOT_LETTER_BEFORE}(?:в\s)?возраст(?:е|а)?[:,]?\s{{1,2}}{_AGE_NUMBER}(?:\s?(?:лет|года|год){_NOT_LETTER_AFTER})?)",
+        # 92 жаста, 92 жастағы, 92 жасар, жасы 92-де
+        rf"(?i:{_AGE_NUMBER}\s?-?\s?(?:жастағы|жасында|жасқа|жаста|жасар|жас){_NOT_LETTER_AFTER})",
+        rf"(?i:{_NOT_LETTER_BEFORE}жасы\s{{1,2}}{_AGE_NUMBER})",
+    )
+)
+_AGE_WORDS = re.compile(rf"(?i:{_NOT_LETTER_BEFORE}(?:super)?(?:nonagenarian|centenarian)s?{_NOT_LETTER_AFTER})")
+
+
+def _find_ages(text: str, ctx: _Context) -> Iterator[_Hit]:
+    for pattern in _AGE_PATTERNS:
+        for m in pattern.finditer(text):
+            if OLDEST_UNIDENTIFYING_AGE < int(m.group("age")) <= _MAX_AGE:
+                yield _Hit(
+                    m.start(),
+                    m.end(),
+                    K.AGE_OVER_89,
+                    f"An age over 89 ({_quote(m.group(0))}) identifies the patient {_SAFE_HARBOR}.",
+                    _P_DATE,
+                )
+    for m in _AGE_WORDS.finditer(text):
+        yield _Hit(
+            m.start(),
+            m.end(),
+            K.AGE_OVER_89,
+            f"A word for an age over 89 ({_quote(m.group(0))}) identifies the patient {_SAFE_HARBOR}.",
+            _P_DATE,
+        )
+
+
+# ===== e-mail, web and IP addresses =========================================================
+_EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+_URL = re.compile(r"(?i:(?<![\w@/])(?:(?:https?|ftp)://|www\.)[^\s<>\"'«»“”]{1,2048})")
+_IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
+_IPV6 = re.compile(r"(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])")
+_TRAILING_PUNCTUATION = ".,;:!?)]}»”'"
+
+
+def _find_emails(text: str, ctx: _Context) -> Iterator[_Hit]:
+    for m in _EMAIL.finditer(text):
+        address = m.group(0).rstrip(".-")
+        tld = address.rsplit(".", 1)[-1]
+        if len(tld) < 2 or not tld.isalpha() or address.startswith("."):
+            continue
+        if _fold(address) in ctx.author_emails:
+            continue
+        yield _Hit(
+            m.start(),
+            m.start() + len(address),
+            K.EMAIL,
+            f"An e-mail address that is not an author's ({_quote(address)}) identifies the patient {_SAFE_HARBOR}.",
+            _P_CHECKED,
+        )
+
+
+def _url_host(url: str) -> str:
+    rest = url.split("://", 1)[-1]
+    return rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].rsplit("@", 1)[-1].split(":", 1)[0].casefold()
+
+
+def _find_urls(text: str, ctx: _Context) -> Iterator[_Hit]:
+    for m in _URL.finditer(text):
+        url = m.group(0)
+        while url and url[-1] in _TRAILING_PUNCTUATION:
+            if url[-1] == ")" and url.count("(") >= url.count(")"):
+                break
+            url = url[:-1]
+        host = _url_host(url)
+        if len(url) <= len("www.") or host == "doi.org" or host.endswith(".doi.org"):
+            continue  # a DOI link names a publication, not the patient
+        yield _Hit(
+            m.start(),
+            m.start() + len(url),
+            K.URL,
+            f"A web address ({_quote(url)}) is one of the identifiers Safe Harbor removes.",
+            _P_CHECKED,
+        )
+
+
+def _find_ip_addresses(text: str, ctx: _Context) -> Iterator[_Hit]:
+    for m in _IPV4.finditer(text):
+        try:
+            ipaddress.IPv4Address(m.group(0))
+        except ValueError:
+            continue
+        yield _Hit(m.start(), m.end(), K.IP_ADDRESS, _ip_message(m.group(0)), _P_CHECKED)
+    for m in _IPV6.finditer(text):
+        candidate = m.group(0)
+        if sum(1 for group in candidate.split(":") if group) < 2:
+            continue
+        try:
+            ipaddress.IPv6Address(candidate)
+        except ValueError:
+            continue
+        yield _Hit(m.start(), m.end(), K.IP_ADDRESS, _ip_message(candidate), _P_CHECKED)
+
+
+def _ip_message(text: str) -> str:
+    return f"An IP address ({_quote(text)}) is one of the identifiers Safe Harbor removes."
+
+
+# ===== national identity numbers and other long numbers =====================================
+def iin_check_digit(first_eleven: str) -> int | None:
+    """The check digit of a Kazakhstan IIN (or BIN) from its first 11 digits; None when there is none.
+
+    Weights 1..11 modulo 11; a remainder of 10 tries weights 3..11,1,2; 10 again means the
+    number is never issued.
+    """
+    digits = [int(c) for c in first_eleven]
+    remainder = sum(d * w for d, w in zip(digits, range(1, 12), strict=True)) % 11
+    if remainder == 10:
+        remainder = sum(d * w for d, w in zip(digits, (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2), strict=True)) % 11
+        if remainder == 10:
+            return None
+    return remainder
+
+
+def is_valid_iin(number: str) -> bool:
+    """12 digits: a valid birth date (YYMMDD, the century from the 7th digit) and a valid check digit."""
+    if len(number) != 12 or not number.isdigit():
+        return False
+    yy, mm, dd = int(number[0:2]), int(number[2:4]), int(number[4:6])
+    century = {"1": 1800, "2": 1800, "3": 1900, "4": 1900, "5": 2000, "6": 2000}.get(number[6])
+    years = [century + yy] if century is not None else [1900 + yy, 2000 + yy]
+    if not any(_valid_date(y, mm, dd) for y in years):
+        return False
+    return iin_check_digit(number[:11]) == int(number[11])
+
+
+def snils_check_number(first_nine: str) -> int:
+    """The two check digits of a Russian SNILS from its first nine digits."""
+    total = sum(int(d) * w for d, w in zip(first_nine, range(9, 0, -1), strict=True))
+    if total < 100:
+        return total
+    if total in (100, 101):
+        return 0
+    remainder = total % 101
+    return 0 if remainder == 100 else remainder
+
+
+def is_valid_snils(number: str) -> bool:
+    digits = _digits(number)
+    if len(digits) != 11 or int(digits[:9]) <= 1001998:  # numbers up to 001-001-998 have no check
+        return False
+    return snils_check_number(digits[:9]) == int(digits[9:])
+
+
+def _is_valid_ssn(number: str) -> bool:
+    area, group, serial = number.split("-")
+    return area not in ("000", "666") and not area.startswith("9") and group != "00" and serial != "0000"
+
+
+def is_valid_iban(text: str) -> bool:
+    compact = text.replace(" ", "").upper()
+    if not 15 <= len(compact) <= 34 or not compact.isalnum():
+        return False
+    rearranged = compact[4:] + compact[:4]
+    return int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
+
+
+_SNILS = re.compile(r"(?<![\w-])\d{3}-\d{3}-\d{3}[\s-]\d{2}(?![\w]|-\d)")
+_SSN = re.compile(r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w]|-\d)")
+_LONG_NUMBER = re.compile(r"(?<![\w.,])\d{9,}(?![\w]|[.,]\d)")
+_IBAN = re.compile(r"(?<!\w)[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?(?!\w)")
+
+
+def _find_numbers(text: str, ctx: _Context) -> Iterator[_Hit]:
+    for m in _SNILS.finditer(text):
+        if is_valid_snils(m.group(0)):
+            message = f"A Russian personal insurance number (SNILS, {_quote(m.group(0))}) identifies the patient {_SAFE_HARBOR}."
+            yield _Hit(m.start(), m.end(), K.NATIONAL_ID, message, _P_CHECKED)
+        else:
+            yield _Hit(m.start(), m.end(), K.OTHER_CODE, _code_message(m.group(0)), _P_LOOSE)
+    for m in _SSN.finditer(text):
+        if _is_valid_ssn(m.group(0)):
+            message = f"A US social security number ({_quote(m.group(0))}) identifies the patient {_SAFE_HARBOR}."
+            yield _Hit(m.start(), m.end(), K.NATIONAL_ID, message, _P_CHECKED)
+        else:
+            yield _Hit(m.start(), m.end(), K.OTHER_CODE, _code_message(m.group(0)), _P_LOOSE)
+    for m in _IBAN.finditer(text):
+        if is_valid_iban(m.group(0)):
+            message = f"A bank account number (IBAN, {_quote(m.group(0))}) identifies the patient {_SAFE_HARBOR}."
+            yield _Hit(m.start(), m.end(), K.ACCOUNT_NUMBER, message, _P_CHECKED)
+    for m in _LONG_NUMBER.finditer(text):
+        number = m.group(0)
+        if len(number) == 12:
+            if is_valid_iin(number):
+                message = f"A Kazakhstan individual identification number (IIN, {_quote(number)}) identifies the patient {_SAFE_HARBOR}."
+                yield _Hit(m.start(), m.end(), K.NATIONAL_ID, message, _P_CHECKED)
+            else:
+                message = (
+                    f"A 12-digit number that is not a valid IIN ({_quote(number)}) is a long number that may be an "
+                    f"identifier, and any unique code identifies the patient {_SAFE_HARBOR}."
+                )
+                yield _Hit(m.start(), m.end(), K.OTHER_CODE, message, _P_LOOSE)
+        elif (len(number) == 11 and number[0] in "78") or (len(number) == 10 and number[0] == "7"):
+            yield _Hit(m.start(), m.end(), K.PHONE, _phone_message(number), _P_PHONE)
+        elif len(number) == 11 and is_valid_snils(number):
+            message = f"A Russian personal insurance number (SNILS, {_quote(number)}) identifies the patient {_SAFE_HARBOR}."
+            yield _Hit(m.start(), m.end(), K.NATIONAL_ID, message, _P_CHECKED)
+        else:
+            yield _Hit(m.start(), m.end(), K.OTHER_CODE, _code_message(number), _P_LOOSE)
+
+
+def _code_message(text: str) -> str:
+    return (
+        f"A long number ({_quote(text)}) may be an identifier, and any unique code identifies the patient "
+        f"{_SAFE_HARBOR}."
+    )
+
+
+# ===== telephone and fax numbers ============================================================
+_PHONE_PATTERNS = tuple(
+    re.compile(p)
+    for p in (
+        # +7 701 123 45 67, +7 (7172) 70-00-00, +1-555-123-4567: eleven digits
+        r"(?<![\w+])\+[17](?:[ \t().-]{0,2}\d){10}(?!\d)",
+        # +44 20 7946 0958, +996 312 123456: other countries, 9 to 15 digits
+        r"(?<![\w+])\+[2-689]\d{0,2}(?:[ \t().-]{0,2}\d){7,13}(?!\d)",
+        # 8 (7172) 70-00-00, 8 701 123 45 67, 8-701-123-45-67
+        r"(?<![\w+.,/-])8[ \t-]?\(?\d{3,5}\)?(?:[ \t-]?\d){5,7}(?![\w]|[.,/-]\d)",
+        # (7172) 70-00-00, (555) 123-4567
+        r"(?<![\w(])\(\d{3,5}\)[ \t-]?\d(?:[ \t-]?\d){4,7}(?![\w]|[.,/-]\d)",
+        # 555-123-4567, 555.123.4567
+        r"(?<![\w.,/-])\d{3}([-.])\d{3}\1\d{4}(?![\w]|[.,/-]\d)",
+        # 701 123 45 67, 701-123-45-67 (a Kazakhstan mobile number without the 8)
+        r"(?<![\w.,/+-])7\d{2}([ \t-])\d{3}\1\d{2}\1\d{2}(?![\w]|[.,/-]\d)",
+    )
+)
+_PHONE_LABELLED = re.compile(
+    rf"(?i:{_NOT_LETTER_BEFORE}(?:tel|phone|telephone|fax|mobile|тел|телефон|факс|моб|сот|сотовый|ұялы)\.?"
+    r"(?:\s?(?:no\.?|№|number|номер))?[:\s]{0,3})(?P<number>\+?\(?\d(?:[ \t().-]{0,2}\d){4,14})(?![\w]|[.,/-]\d)"
+)
+_PHONE_DIGITS = {"+": (9, 15), "8": (11, 11), "(": (9, 12)}
+
+
+def _phone_message(text: str) -> str:
+    return f"A telephone or fax number ({_quote(text)}) identifies the patient {_SAFE_HARBOR}."
+
+
+def _find_phones(text: str, ctx: _Context) -> Iterator[_Hit]:
+    for index, pattern in enumerate(_PHONE_PATTERNS):
+        for m in pattern.finditer(text):
+            number = m.group(0)
+            count = len(_digits(number))
+            if index in (0, 1):
+                low, high = _PHONE_DIGITS["+"]
+            elif index == 2:
+                low, high = _PHONE_DIGITS["8"]
+            elif index == 3:
+                low, high = _PHONE_DIGITS["("]
+            else:
+                low, high = 10, 10
+            if low <= count <= high:
+                yield _Hit(m.start(), m.end(), K.PHONE, _phone_message(number), _P_PHONE)
+    for m in _PHONE_LABELLED.finditer(text):  # after "тел.", "fax": shorter local numbers too
+        number = m.group("number")
+        if len(_digits(number)) >= 5:
+            yield _Hit(m.start("number"), m.end("number"), K.PHONE, _phone_message(number), _P_LABELLED)
+
+
+# ===== numbers named by a label: record, insurance, account, identity document ==============
+_NUMBER_WORD = r"(?:\s{0,2}(?i:no\.?|nr\.?|number|num\.?|№|#|номер|нөмірі|нөмір)(?![^\W\d_]))?"
+_CODE = (
+    r"(?P<code>\d{3}-\d{3}-\d{3}[ -]\d{2}(?!\d)"  # SNILS: 112-233-445 95
+    r"|\d{4}(?:[ ]\d{4}){2,4}(?!\d)"  # 1234 5678 9012 3456
+    r"|[A-ZА-ЯЁ]\d{3}[A-ZА-ЯЁ]{2}[ ]?\d{2,3}(?!\d)|\d{3}[ ]?[A-Z]{2,3}[ ]?\d{2}(?!\d)"  # А123ВС 77, 123 ABC 01
+    r"|[A-ZА-ЯЁ]{0,4}[ /-]?\d[\d/-]{0,30})"  # 123456, N12345678, KZ-4711, РК 1234567
+)
+_LABELS: tuple[tuple[IdentifierKind, str, str], ...] = (
+    (
+        K.RECORD_NUMBER,
+        "A medical record number",
+        r"(?:MRN|(?i:medical[ ](?:record|chart)s?|(?:hospital|clinic|patient|case|chart)[ ](?:record[ ])?(?=no\b|no\.|number|#|ID)"
+        r"|record(?=[ ]no\b|[ ]no\.|[ ]number|[ ]#)|case[ ]history|истори[яиюей][ ]болезни|и/б|(?:медицинск\w{2,4}|мед\.)[ ]?карт\w{0,3}"
+        r"|амбулаторн\w{2,4}[ ]карт\w{0,3}|карт\w{0,3}[ ](?:стационарного|амбулаторного)[ ](?:больного|пациента)"
+        r"|номер[ ]карты|карт[аыуе](?=[ ]?№)|ауру[ ]тарихы|(?:медициналық|амбулаториялық)[ ]карта(?:сы)?))",
+    ),
+    (
+        K.INSURANCE_NUMBER,
+        "A health insurance or policy number",
+        r"(?i:(?:health[ ])?insurance(?:[ ](?:policy|card))?(?=[ ]?(?:no\b|no\.|number|#|ID|:))"
+        r"|policy(?=[ ]?(?:no\b|no\.|number|#))|health[ ]plan|member[ ]ID|beneficiary(?=[ ](?:no\b|no\.|number|ID))"
+        r"|(?:страхов\w{2,4}[ ])?полис\w{0,3}(?:[ ](?:ОМС|ОСМС|ДМС|МӘМС))?|сақтандыру[ ]полисі\w{0,3})",
+    ),
+    (
+        K.ACCOUNT_NUMBER,
+        "An account number",
+        r"(?i:(?:bank[ ])?account(?=[ ]?(?:no\b|no\.|number|#))|acct\.?"
+        r"|(?:лицев\w{2,4}|расч[её]тн\w{2,4}|банковск\w{2,4})[ ]сч[её]т\w{0,2}|сч[её]т\w{0,2}(?=[ ]?(?:№|номер))"
+        r"|(?:банк[ ])?шот\w{0,2}(?=[ ]?(?:№|нөмір)))",
+    ),
+    (
+        K.NATIONAL_ID,
+        "A personal identity number",
+        r"(?:ИИН|IIN|ЖСН|СНИЛС|SNILS|SSN|ИНН|(?i:social[ ]security|паспорт\w{0,2}|passport|удостоверени\w{1,2}[ ]личности"
+        r"|жеке[ ]куәлік\w{0,3}|ID[ ]card))",
+    ),
+    (
+        K.CERTIFICATE_NUMBER,
+        "A licence or certificate number",
+        r"(?i:(?:driver'?s?[ ])?licen[cs]e(?=[ ]?(?:no\b|no\.|number|#))|certificate(?=[ ]?(?:no\b|no\.|number|#))"
+        r"|водительск\w{2,4}[ ]удостоверени\w{1,2}|свидетельств\w{1,2}(?=[ ]?№)|лицензи\w{1,2}(?=[ ]?№)|куәлік\w{0,3}(?=[ ]?№))",
+    ),
+    (
+        K.VEHICLE_ID,
+        "A vehicle identifier",
+        r"(?:VIN|(?i:(?:vehicle[ ])?(?:registration|licen[cs]e)[ ]plate|гос\.?[ ]?номер\w{0,2}|номерн\w{2,3}[ ]знак\w{0,2}"
+        r"|мемлекеттік[ ]нөмір\w{0,3}))",
+    ),
+    (
+        K.DEVICE_ID,
+        "A device serial number",
+        r"(?:IMEI|UDI|S/N|SN(?=:)|(?i:serial(?=[ ]?(?:no\b|no\.|number|#))|device[ ]ID|серийн\w{2,3}[ ]номер\w{0,2}"
+        r"|заводск\w{2,3}[ ]номер\w{0,2}|зав\.[ ]?№|сериялық[ ]нөмір\w{0,3}))",
+    ),
+)
+_LABELLED = tuple(
+    (
+        kind,
+        what,
+        re.compile(rf"{_NOT_LETTER_BEFORE}(?P<label>{label}){_NOT_LETTER_AFTER}{_NUMBER_WORD}[\s:.#№-]{{0,4}}{_CODE}"),
+    )
+    for kind, what, label in _LABELS
+)
+_NUMBERED = re.compile(r"(?:№|(?<![^\W\d_])(?:No\.|Nr\.|ID:?)|(?<![\w&])#)\s{0,2}(?P<code>\d[\d/-]{3,30})")
+
+
+def _find_labelled_numbers(text: str, ctx: _Context) -> Iterator[_Hit]:
+    for kind, what, pattern in _LABELLED:
+        for m in pattern.finditer(text):
+            code = m.group("code").rstrip("-/ ")
+            if len(_digits(code)) < 3:
+                continue
+            end = m.start("code") + len(code)
+            found = text[m.start() : end]
+            yield _Hit(m.start(), end, kind, f"{what} ({_quote(found)}) identifies the patient {_SAFE_HARBOR}.", _P_LABELLED)
+    for m in _NUMBERED.finditer(text):
+        code = m.group("code").rstrip("-/")
+        if len(_digits(code)) < 4:
+            continue
+        end = m.start("code") + len(code)
+        found = text[m.start() : end]
+        message = f"A numbered code ({_quote(found)}) may be an identifier, and any unique code identifies the patient {_SAFE_HARBOR}."
+        yield _Hit(m.start(), end, K.OTHER_CODE, message, _P_LOOSE)
+
+
+# ===== places ===============================================================================
+SETTLEMENTS_FILE = Path("identifiers") / "settlements.txt"
+
+_RU_CONSONANTS = "бвгджзклмнпрстфхцчшщ"
+_KK_SUFFIXES = (
+    "ның нің дың дің тың тің ға ге қа ке на не а е да де та те нда нде дан ден тан тен нан нен "
+    "ны ні ды ді ты ті н мен бен пен дағы дегі тағы тегі ндағы ндегі лық лік дық дік тық тік"
+).split()
+# Words after a place name that make it a region, a sea or a valley, which Safe Harbor allows.
+_REGION_WORDS = frozenset(
+    _fold(w)
+    for w in (
+        "region regions oblast oblys province krai kray sea lake valley river mountains "
+        "область области областью облысы облысының облысында облысынан облысына обл край края крае "
+        "море моря озеро озера река реки долина теңізі көлі өзені"
+    ).split()
+)
+
+
+def russian_forms(name: str) -> set[str]:
+    """The case forms Russian grammar gives a place or person name, by its ending (a superset:
+    forms that do not exist in Russian are harmless, as no text contains them)."""
+    forms: set[str] = set()
+    low = name.casefold()
+    if len(low) < 3 or not re.search("[а-яё]$", low):
+        return forms
+    stem, last = name[:-1], low[-1]
+    if low.endswith(("ый", "ой")):
+        forms |= {name[:-2] + e for e in ("ого", "ому", "ым", "ом")}
+    elif low.endswith("ий"):
+        forms |= {name[:-2] + e for e in ("его", "ого", "ему", "ому", "им", "ем", "ом")}
+    elif low.endswith("ей"):
+        forms |= {stem + e for e in ("я", "ю", "ем", "е")}
+    elif last in _RU_CONSONANTS:
+        ending = "ем" if last in "жшщчц" else "ом"
+        forms |= {name + e for e in ("а", "у", ending, "е")}
+    elif last == "а":
+        soft = low[-2] in "гкхжшщч"
+        forms |= {stem + e for e in ("и" if soft else "ы", "е", "у", "ей" if low[-2] in "жшщчц" else "ой", "ою")}
+    elif last == "я":
+        forms |= {stem + e for e in ("и", "е", "ю", "ей")}
+    elif last == "ь":
+        forms |= {stem + e for e in ("и", "ю", "ью", "я", "ем", "е")}
+    elif last == "о":
+        forms |= {stem + e for e in ("е", "ом")}  # not "-а", "-у": Иваново/Иванова is also a surname
+    elif last in "ыи":
+        forms |= {stem + e for e in ("ах", "ам", "ами", "ях", "ям")}
+    return forms
+
+
+def kazakh_forms(name: str) -> set[str]:
+    """The name with every Kazakh case ending (all harmony variants: a superset, as above)."""
+    if not re.search("[а-яёәғқңөұүһі]$", name.casefold()):
+        return set()
+    return {name + suffix for suffix in _KK_SUFFIXES}
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Every written form of the bundled settlements, folded, and the phrases that are not places."""
+
+    forms: frozenset[str]
+    max_words: int
+    exceptions: tuple[str, ...]
+
+    def __contains__(self, text: str) -> bool:
+        return _fold(text) in self.forms
+
+
+def read_gazetteer(text: str) -> Gazetteer:
+    """Read the settlements file: one place name per line; after " | " more forms of it; a leading
+    "=" takes the name as written, without generated case forms; a leading "!" is a phrase that
+    contains a place name but is not a place (a protocol name); a leading "~" is a generated form
+    that is another word (Арыс + -тан = Арыстан, a given name); "#" starts a comment."""
+    forms: set[str] = set()
+    exceptions: list[str] = []
+    dropped: set[str] = set()
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("!"):
+            exceptions.append(line[1:].strip())
+            continue
+        if line.startswith("~"):
+            dropped.add(_fold(line[1:].strip()))
+            continue
+        inflect = not line.startswith("=")
+        names = [part.strip() for part in line.lstrip("=").split("|") if part.strip()]
+        head = names[0]
+        forms.update(_fold(n) for n in names)
+        if inflect and " " not in head:
+            forms.update(_fold(f) for f in russian_forms(head) | kazakh_forms(head))
+        elif inflect:
+            forms.update(_fold(f) for f in kazakh_forms(head))
+    forms -= dropped
+    max_words = max((len(f.split()) for f in forms), default=1)
+    return Gazetteer(frozenset(forms), max_words, tuple(exceptions))
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """The bundled settlements (resources/identifiers/settlements.txt), read once."""
+    return read_gazetteer((paths.resources_dir() / SETTLEMENTS_FILE).read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _exception_pattern(exceptions: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not exceptions:
+        return None
+    parts = []
+    for phrase in sorted(exceptions, key=len, reverse=True):
+        words = re.split(r"\s*[-–—\s]\s*", phrase)
+        parts.append(r"\s?[-–—\s]\s?".join(re.escape(w) for w in words))
+    return re.compile(rf"(?i:{_NOT_LETTER_BEFORE}(?:{'|'.join(parts)}){_NOT_LETTER_AFTER})")
+
+
+def _place_message(text: str) -> str:
+    return f"A town or city ({_quote(text)}) is a place smaller than a region, which identifies the patient {_SAFE_HARBOR}."
+
+
+def _is_capitalised(text: str) -> bool:
+    return text[:1].isupper()
+
+
+def _find_settlements(text: str, ctx: _Context) -> Iterator[_Hit]:
+    places = gazetteer()
+    tokens = [(m.start(), m.end()) for m in _WORD_TOKEN.finditer(text)]
+    blocked = bytearray(len(text))
+    exceptions = _exception_pattern(places.exceptions)
+    if exceptions is not None:
+        for m in exceptions.finditer(text):
+            blocked[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    i = 0
+    while i < len(tokens):
+        start = tokens[i][0]
+        if blocked[start] or not _is_capitalised(text[start]):
+            i += 1
+            continue
+        found = None
+        for n in range(min(places.max_words, len(tokens) - i), 0, -1):
+            chunk = tokens[i : i + n]
+            gaps = [text[a[1] : b[0]] for a, b in zip(chunk, chunk[1:], strict=False)]
+            if any(not (g.strip(" .") == "" and 0 < len(g) <= 3) for g in gaps):
+                continue
+            key = " ".join(text[a:b] for a, b in chunk)
+            end = chunk[-1][1]
+            if key in places:
+                found = (n, end)
+                break
+            if n == 1 and key[-2:] in ("'s", "’s") and key[:-2] in places:
+                found = (1, end - 2)
+                break
+        if found is not None:
+            n, end = found
+            if not _followed_by_region_word(text, tokens, i + n):
+                yield _Hit(start, end, K.PLACE, _place_message(text[start:end]), _P_PLACE)
+            i += n
+            continue
+        word = text[start : tokens[i][1]]
+        if "-" in word:  # "Astana-based": look at each part
+            offset = start
+            for part in word.split("-"):
+                if part and _is_capitalised(part) and part in places:
+                    yield _Hit(offset, offset + len(part), K.PLACE, _place_message(part), _P_PLACE)
+                offset += len(part) + 1
+        i += 1
+
+
+def _followed_by_region_word(text: str, tokens: list[tuple[int, int]], index: int) -> bool:
+    if index >= len(tokens):
+        return False
+    gap = text[tokens[index - 1][1] : tokens[index][0]]
+    if gap.strip() or len(gap) > 3:
+        return False
+    return _fold(text[tokens[index][0] : tokens[index][1]]).rstrip(".") in _REGION_WORDS
+
+
+_NAME = rf"[«\"“]?[{_UP}][{_LO}][{_LO}{_UP}'’-]{{0,40}}(?:\s[{_UP}][{_LO}'’-]{{1,40}}){{0,2}}[»\"”]?"
+_HOUSE = r"(?:,?\s?(?:д\.|дом|үй|№)?\s?\d{1,4}[а-яa-z]?(?:/\d{1,4})?(?![\d.,]\d))?"
+_FLAT = r"(?:,?\s?(?i:кв\.|квартира|пәтер|apt\.?|apartment)\s?\d{1,4}(?!\d))?"
+_STREET_PREFIX = (
+    r"(?:ул\.|улиц[аеыу]|пр\.|пр-т|пр-кт|просп\.|проспект[ае]?|бул\.|бульвар[ае]?|пер\.|переул(?:ок|ке|ка)"
+    r"|мкр\.?|мкрн\.?|микрорайон[ае]?|шоссе|наб\.|набережн(?:ая|ой)|пл\.|площад[ьи])"
+)
+_STREET_SUFFIX = (
+    rf"(?:(?i:street|avenue|boulevard|prospekt|prospect|ulitsa|kosh?esi)|(?:St|Ave|Rd|Blvd)(?!\.?\s?[{_UP}])\.?"
+    r"|көшесі\w{0,6}|даңғылы\w{0,6}|шағын[ ]ауданы\w{0,6}|ықшам[ ]ауданы\w{0,6})"
+)
+_ADDRESS_PATTERNS = (
+    # ул. Абая, д. 10, кв. 12; пр. Мангилик Ел 49; мкр. Самал-2
+    (
+        re.compile(
+            rf"(?<!и\s){_NOT_LETTER_BEFORE}{_STREET_PREFIX}\s{{0,2}}(?:{_NAME}|\d{{1,3}}(?![\d.,]\d)){_HOUSE}{_FLAT}"
+        ),
+        "A street address",
+    ),
+    # Abay Street 10, Kenesary St. 5, Абай даңғылы 10
+    (
+        re.compile(rf"{_NOT_LETTER_BEFORE}{_NAME}\s{_STREET_SUFFIX}(?=[\s,.;:)]|$){_HOUSE}{_FLAT}"),
+        "A street address",
+    ),
+    # д. 5, кв. 12, apt. 3
+    (
+        re.compile(
+            rf"{_NOT_LETTER_BEFORE}(?:д\.|дом|кв\.|квартира|үй|пәтер|(?i:apt\.?|apartment))\s?№?\s?\d{{1,4}}[а-яa-z]?(?![\d.,]\d)"
+        ),
+        "A house or flat number",
+    ),
+    # г. Астана, с. Каратал, пос. Ботакара, город Караганда, в селе Жана-Жол, village of Karatal
+    (
+        re.compile(
+            rf"{_NOT_LETTER_BEFORE}(?<!\d)(?<!\d\s)(?:г\.|гор\.|с\.|пос\.|п\.|пгт\.?|дер\.|ст\.|аул|ауыл|город[ае]?|сел[оеа]|посёл(?:ок|ке|ка)"
+            rf"|посел(?:ок|ке|ка)|деревн[яеи]|станиц[аеы]|(?i:(?:the\s)?(?:village|town|city|settlement)\sof))\s{{0,2}}{_NAME}"
+        ),
+        "A town or village",
+    ),
+    # Караганда қаласы, Қарасу ауылы, Астана қ., Karatal village
+    (
+        re.compile(
+            rf"{_NOT_LETTER_BEFORE}{_NAME}\s(?:қаласы\w{{0,6}}|ауылы\w{{0,6}}|кенті\w{{0,6}}|селосы\w{{0,6}}|қ\.|а\.|village)"
+            rf"{_NOT_LETTER_AFTER}"
+        ),
+        "A town or village",
+    ),
+    # Целиноградский район, в Целиноградском районе, Бәйтерек ауданы, Zhambyl District
+    (
+        re.compile(
+            rf"{_NOT_LETTER_BEFORE}[{_UP}][{_LO}-]{{1,40}}(?:ский|цкий|ской|цкой|ского|цкого|ском|цком|скому)\sрайон(?:а|е|у|ом)?{_NOT_LETTER_AFTER}"
+            rf"|{_NOT_LETTER_BEFORE}{_NAME}\s(?:ауданы\w{{0,6}}|District|district){_NOT_LETTER_AFTER}"
+        ),
+        "A district",
+    ),
+)
+_POSTAL_LABELLED = re.compile(
+    rf"(?i:{_NOT_LETTER_BEFORE}(?:почтовый\s)?(?:индекс|postal\scode|post\s?code|zip(?:\scode)?|пошта\sиндексі)[:\s]{{1,3}})"
+    r"(?P<code>\d{6}|\d{5}|[A-Z]\d{2}[A-Z]\d[A-Z]\d?)(?!\w)"
+)
+_POSTAL_BEFORE_PLACE = re.compile(r"(?<![\w.,/-])(?P<code>\d{6}|[A-Z]\d{2}[A-Z]\d[A-Z])(?=,?\s{1,2}(?P<next>[^\s,]{1,40}))")
+
+
+def _find_addresses(text: str, ctx: _Context) -> Iterator[_Hit]:
+    for pattern, what in _ADDRESS_PATTERNS:
+        for m in pattern.finditer(text):
+            found = m.group(0).rstrip(" ,")
+            yield _Hit(
+                m.start(),
+                m.start() + len(found),
+                K.PLACE,
+                f"{what} ({_quote(found)}) is a place smaller than a region, which identifies the patient {_SAFE_HARBOR}.",
+                _P_ADDRESS,
+            )
+    for m in _POSTAL_LABELLED.finditer(text):
+        yield _Hit(m.start(), m.end(), K.PLACE, _postal_message(m.group(0)), _P_ADDRESS)
+    places = gazetteer()
+    for m in _POSTAL_BEFORE_PLACE.finditer(text):
+        following = m.group("next")
+        if following in ("г.", "город", "с.", "пос.") or (
+            _is_capitalised(following) and following.rstrip(".;:)") in places
+        ):
+            yield _Hit(m.start(), m.end(), K.PLACE, _postal_message(m.group("code")), _P_ADDRESS)
+
+
+def _postal_message(text: str) -> str:
+    return f"A postal code ({_quote(text)}) names a place smaller than a region, which identifies the patient {_SAFE_HARBOR}."
+
+
+# ===== names ================================================================================
+_CYRILLIC_SURNAME = (
+    rf"[{_UP}][{_LO}]{{1,30}}(?:(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ой|ою|е|ых)?|[сц]к(?:ий|ая|ого|ой|ому|им|ую|ом)"
+    r"|енко|ук|юк|ич|ян|дзе|швили|ұлы|улы|қызы|кызы|бек|бай)"
+)
+_LATIN_SURNAME = (
+    r"[A-Z][a-z]{1,30}(?:ov|ova|ev|eva|sky|skaya|skii|skiy|enko|uk|yuk|ich|yan|dze|shvili|uly|kyzy|bek|bay|bayev|bayeva"
+    r"|baev|baeva|bekova)"
+)
+_CYRILLIC_INITIAL = r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яё]?\."
+_LATIN_INITIAL = r"[A-Z][a-z]?\."
+_PERSON_PATTERNS = (
+    # Иванова А.А., Иванова А., А.А. Иванова
+    re.compile(rf"{_NOT_LETTER_BEFORE}(?P<surname>{_CYRILLIC_SURNAME})\s{_CYRILLIC_INITIAL}(?:\s?{_CYRILLIC_INITIAL})?"),
+    re.compile(rf"{_NOT_LETTER_BEFORE}{_CYRILLIC_INITIAL}\s?(?:{_CYRILLIC_INITIAL}\s?)?(?P<surname>{_CYRILLIC_SURNAME}){_NOT_LETTER_AFTER}"),
+    # Ivanova A.B., A.B. Ivanova (two initials: "Induction I." is not a name)
+    re.compile(rf"{_NOT_LETTER_BEFORE}(?P<surname>{_LATIN_SURNAME})\s{_LATIN_INITIAL}\s?{_LATIN_INITIAL}"),
+    re.compile(rf"{_NOT_LETTER_BEFORE}{_LATIN_INITIAL}\s?{_LATIN_INITIAL}\s?(?P<surname>{_LATIN_SURNAME}){_NOT_LETTER_AFTER}"),
+    # Mr. Ivanov, Mrs Smith
+    re.compile(rf"{_NOT_LETTER_BEFORE}(?:Mr|Mrs|Ms|Miss)\.?\s(?P<surname>[A-Z][a-z]{{1,30}}(?:-[A-Z][a-z]{{1,30}})?){_NOT_LETTER_AFTER}"),
+)
+# "больная Иванова", "пациентка Жанна": a name right after a word for the patient
+_PATIENT_WORD_NAME = re.compile(
+    rf"(?i:{_NOT_LETTER_BEFORE}(?:пациент(?:ка|ки|ку|ке|а|у)?|больн(?:ой|ая|ого|ую|ому)|науқас(?:тың|қа)?)),?\s"
+    rf"(?P<name>[{_UP}][{_LO}]{{3,30}}(?:\s[{_UP}][{_LO}]{{2,30}})?(?:\s[{_UP}]\.(?:\s?[{_UP}]\.)?)?){_NOT_LETTER_AFTER}"
+)
+
+
+def _find_names(text: str, ctx: _Context) -> Iterator[_Hit]:
+    for pattern in _PERSON_PATTERNS:
+        for m in pattern.finditer(text):
+            if _fold(m.group("surname")) in ctx.author_surnames:
+                continue
+            yield _Hit(
+                m.start(),
+                m.end(),
+                K.PERSON_NAME,
+                f"A person's name ({_quote(m.group(0))}) identifies the patient {_SAFE_HARBOR} if it is the "
+                "patient's or a relative's.",
+                _P_NAME,
+            )
+    places = gazetteer()
+    for m in _PATIENT_WORD_NAME.finditer(text):
+        name = m.group("name")
+        if name.split()[0] in places or _fold(name.split()[0]) in ctx.author_surnames:
+            continue
+        yield _Hit(
+            m.start("name"),
+            m.end("name"),
+            K.PATIENT_NAME,
+            f"A name after a word for the patient ({_quote(name)}) identifies the patient {_SAFE_HARBOR}.",
+            _P_NAME - 1,
+        )
+
+
+def _find_label_names(text: str, ctx: _Context) -> Iterator[_Hit]:
+    if not ctx.patient_name_forms:
+        return
+    for m in _WORD_TOKEN.finditer(text):
+        word = m.group(0)
+        if _is_capitalised(word) and _fold(word) in ctx.patient_name_forms:
+            yield _Hit(
+                m.start(),
+                m.end(),
+                K.PATIENT_NAME,
+                f"The patient's name from the label ({_quote(word)}) identifies the patient {_SAFE_HARBOR}.",
+                _P_NAME - 1,
+            )
+
+
+# ===== text that is not about the patient ===================================================
+_PROTECTED = re.compile(
+    r"(?i:(?:doi:?\s?|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/[^\s\"<>]{1,300}"  # DOIs
+    r"|PMID:?\s?\d{1,9}|PMCID:?\s?PMC\d{1,9}|NCT\d{8}|ISRCTN\d{8}|ISBN(?:-1[03])?:?\s?[\d -]{10,17}[\dX]|ISSN:?\s?\d{4}-\d{3}[\dX])"
+)
+
+
+# ===== scanning one text field ==============================================================
+Finder = Callable[[str, _Context], Iterator[_Hit]]
+_ALWAYS: tuple[Finder, ...] = (
+    _find_labelled_numbers,
+    _find_emails,
+    _find_urls,
+    _find_ip_addresses,
+    _find_numbers,
+    _find_dates,
+    _find_ages,
+    _find_phones,
+    _find_label_names,
+)
+_PROSE: tuple[Finder, ...] = (_find_addresses, _find_settlements, _find_names)
+
+
+def _scan(text: str, path: str, ctx: _Context, *, prose: bool) -> list[Finding]:
+    if not text or not any(c.isalnum() for c in text):
+        return []
+    occupied = bytearray(len(text))
+    for m in _PROTECTED.finditer(text):
+        occupied[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    hits: list[_Hit] = []
+    for finder in _ALWAYS + (_PROSE if prose else ()):
+        hits.extend(finder(text, ctx))
+    hits.sort(key=lambda h: (h.priority, -(h.end - h.start), h.start))
+    kept: list[_Hit] = []
+    for hit in hits:
+        if hit.end <= hit.start or occupied.find(1, hit.start, hit.end) != -1:
+            continue
+        occupied[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+        kept.append(hit)
+    kept.sort(key=lambda h: h.start)
+    return [Finding(path, h.kind, text[h.start : h.end], h.message, h.start, h.end) for h in kept]
+
+
+def scan_text(text: str, *, path: str = "", prose: bool = True) -> tuple[Finding, ...]:
+    """The identifiers in one text, outside any case (no author e-mails or names are known).
+
+    `prose` also looks for places and names, which the scan does only in narrative fields.
+    """
+    return tuple(_scan(text, path, _Context(), prose=prose))
+
+
+# ===== the patient label ====================================================================
+_INITIAL_PART = re.compile(r"[^\W\d_]{1,3}(?:\.[^\W\d_]{1,3})*\.?|\d+|#\d+|№\d+")
+_PSEUDONYM_WORDS = frozenset(
+    "patient pt case subject пациент пациентка больной больная науқас".split()
+)
+
+
+def label_is_initials(label: str) -> bool:
+    """True for initials or a pseudonym ("Zh.", "A.B.", "АБ", "K.T.", "Patient 1", "Пациентка Ж."):
+    each part at most 3 letters, optionally followed by dots; a word for "patient" and numbers allowed."""
+    for part in re.split(r"[\s,-]+", label.strip()):
+        if not part or _fold(part.rstrip(".")) in _PSEUDONYM_WORDS:
+            continue
+        if not _INITIAL_PART.fullmatch(part):
+            return False
+    return True
+
+
+def _label_name_forms(label: str) -> frozenset[str]:
+    forms: set[str] = set()
+    for word in _WORD_TOKEN.findall(label):
+        if len(word.replace(".", "")) > 3 and _fold(word) not in _PSEUDONYM_WORDS:
+            forms.add(_fold(word))
+            forms.update(_fold(f) for f in russian_forms(word))
+    return frozenset(forms)
+
+
+# ===== the case =============================================================================
+# Field roles: "prose" fields are also searched for places and names; "code" fields (names of
+# protocols, agents, units) only for numbers, dates and addresses that cannot be clinical words.
+_PROSE_FIELD, _TECHNICAL_FIELD = True, False
+
+
+def _text_fields(case: Case) -> Iterator[tuple[str, object, bool]]:
+    """(path, value, prose) for every scanned field, in the order the abstract prints them."""
+    pub = case.publication
+    yield "publication.title", pub.title, _PROSE_FIELD
+    for i, keyword in enumerate(pub.keywords):
+        yield f"publication.keywords[{i}]", keyword, _TECHNICAL_FIELD
+    yield "narrative.introduction", case.narrative.introduction, _PROSE_FIELD
+    yield "patient.label", case.patient.label, _TECHNICAL_FIELD
+    yield "patient.birth_year", case.patient.birth_year, _TECHNICAL_FIELD
+    dx = case.diagnosis
+    yield "diagnosis.text", dx.text, _TECHNICAL_FIELD
+    yield "diagnosis.details", dx.details, _TECHNICAL_FIELD
+    yield "diagnosis.onset", dx.onset, _TECHNICAL_FIELD
+    yield "diagnosis.first_protocol", dx.first_protocol, _TECHNICAL_FIELD
+    yield "diagnosis.first_response", dx.first_response, _PROSE_FIELD
+    yield "patient.background", case.patient.background, _PROSE_FIELD
+    for i, event in enumerate(case.history):
+        path = f"history[{i}]"
+        yield f"{path}.date", event.date, _TECHNICAL_FIELD
+        yield f"{path}.site", event.site, _PROSE_FIELD
+        yield f"{path}.text", event.text, _PROSE_FIELD
+        yield f"{path}.wording", event.wording, _PROSE_FIELD
+    yield "narrative.case_description.text", case.narrative.case_description.text, _PROSE_FIELD
+    treatment = case.treatment
+    yield "treatment.heading", treatment.heading, _PROSE_FIELD
+    yield "treatment.context", treatment.context, _PROSE_FIELD
+    for i, course in enumerate(treatment.courses):
+        path = f"treatment.courses[{i}]"
+        yield f"{path}.name", course.name, _TECHNICAL_FIELD
+        yield f"{path}.start", course.start, _TECHNICAL_FIELD
+        yield f"{path}.end", course.end, _TECHNICAL_FIELD
+        for name in ("agent", "dose", "route"):
+            yield f"{path}.{name}", getattr(course, name), _TECHNICAL_FIELD
+        yield f"{path}.schedule", course.schedule, _PROSE_FIELD
+        yield f"{path}.tolerability", course.tolerability, _PROSE_FIELD
+        for j, assessment in enumerate(course.assessments):
+            apath = f"{path}.assessments[{j}]"
+            yield f"{apath}.date", assessment.date, _TECHNICAL_FIELD
+            for name in ("measure", "value", "unit", "method", "sensitivity"):
+                yield f"{apath}.{name}", getattr(assessment, name), _TECHNICAL_FIELD
+            yield f"{apath}.text", assessment.text, _PROSE_FIELD
+        yield f"{path}.wording", course.wording, _PROSE_FIELD
+    for i, therapy in enumerate(treatment.additional):
+        path = f"treatment.additional[{i}]"
+        yield f"{path}.text", therapy.text, _PROSE_FIELD
+        yield f"{path}.start", therapy.start, _TECHNICAL_FIELD
+        yield f"{path}.end", therapy.end, _TECHNICAL_FIELD
+    yield "narrative.treatment.text", case.narrative.treatment.text, _PROSE_FIELD
+    outcome = case.outcome
+    yield "outcome.toxicity", outcome.toxicity, _PROSE_FIELD
+    yield "outcome.complications", outcome.complications, _PROSE_FIELD
+    for i, event in enumerate(case.adverse_events):
+        path = f"adverse_events[{i}]"
+        yield f"{path}.term", event.term, _TECHNICAL_FIELD
+        yield f"{path}.ctcae_version", event.ctcae_version, _TECHNICAL_FIELD
+        yield f"{path}.management", event.management, _PROSE_FIELD
+        yield f"{path}.outcome", event.outcome, _PROSE_FIELD
+    yield "outcome.follow_up_text", outcome.follow_up_text, _PROSE_FIELD
+    for i, point in enumerate(outcome.follow_ups):
+        path = f"outcome.follow_ups[{i}]"
+        yield f"{path}.date", point.date, _TECHNICAL_FIELD
+        yield f"{path}.status", point.status, _PROSE_FIELD
+        yield f"{path}.measures", point.measures, _PROSE_FIELD
+    yield "outcome.statement", outcome.statement, _PROSE_FIELD
+    yield "narrative.outcomes.text", case.narrative.outcomes.text, _PROSE_FIELD
+    for name in ("discussion", "conclusion", "patient_perspective", "informed_consent", "acknowledgements"):
+        yield f"narrative.{name}", getattr(case.narrative, name), _PROSE_FIELD
+
+
+def _patient_dates(case: Case) -> Iterator[PartialDate]:
+    for _, value, _ in _text_fields(case):
+        if isinstance(value, PartialDate):
+            yield value
+
+
+def _context(case: Case) -> _Context:
+    authors = case.publication.authors
+    surnames = {
+        _fold(word)
+        for author in authors
+        for word in _WORD_TOKEN.findall(author.name)
+        if len(word) > 3
+    }
+    label = case.patient.label.strip()
+    return _Context(
+        author_emails=frozenset(_fold(a.email.strip()) for a in authors if a.email.strip()),
+        author_surnames=frozenset(surnames),
+        patient_name_forms=frozenset() if label_is_initials(label) else _label_name_forms(label),
+    )
+
+
+def _structured_date(path: str, date: PartialDate, dates: str) -> Finding | None:
+    if date.precision is Precision.YEAR or dates in _POLICIES_CLEARING_DATES:
+        return None
+    unit = "day" if date.precision is Precision.DAY else "month"
+    if dates == "month" and date.precision is Precision.DAY:
+        message = (
+            f"A date recorded to the day ({_quote(date.iso())}) still shows its month when printed to the month, "
+            f"and every part of a date except the year identifies the patient {_SAFE_HARBOR}."
+        )
+    else:
+        message = (
+            f"A date recorded to the {unit} ({_quote(date.iso())}) is printed more precisely than the year, "
+            f"which identifies the patient {_SAFE_HARBOR}."
+        )
+    return Finding(path, K.PRECISE_DATE, date.iso(), message)
+
+
+def _birth_year(case: Case, today: dt.date | None) -> Finding | None:
+    birth = case.patient.birth_year
+    if birth is None:
+        return None
+    years = [d.year for d in _patient_dates(case)]
+    if case.publication.venue.start is not None:
+        years.append(case.publication.venue.start.year)
+    latest = max(years) if years else (today or dt.date.today()).year
+    age = latest - birth
+    if age <= OLDEST_UNIDENTIFYING_AGE:
+        return None
+    return Finding(
+        "patient.birth_year",
+        K.AGE_OVER_89,
+        str(birth),
+        f"The birth year {birth} makes the patient {age - 1} or {age} years old in {latest}, and ages over 89 "
+        f"(with the birth years that show them) identify the patient {_SAFE_HARBOR}.",
+    )
+
+
+def scan_case(
+    case: Case, *, dates: DatePolicy = "recorded", today: dt.date | None = None
+) -> tuple[Finding, ...]:
+    """Every identifier found in `case`, in the order the abstract prints its fields.
+
+    `dates` is how the report prints the structured dates: "recorded" and "month" show months
+    (and days), so those dates are findings; "year" and "relative" print none of that. Dates typed
+    into free text are printed as typed, so they are findings under every policy. `today` is used
+    for the age check only when the case has no date at all. Author data, the venue and the
+    references are not about the patient and are not scanned (docs/identifier-check.md).
+    """
+    policy = str(dates)
+    if policy not in DATE_POLICIES:
+        raise ValueError(f"{dates!r} is not a date policy; use one of {', '.join(DATE_POLICIES)}")
+    ctx = _context(case)
+    findings: list[Finding] = []
+    for path, value, prose in _text_fields(case):
+        if value is None:
+            continue
+        if isinstance(value, PartialDate):
+            found = _structured_date(path, value, policy)
+            if found is not None:
+                findings.append(found)
+        elif path == "patient.birth_year":
+            found = _birth_year(case, today)
+            if found is not None:
+                findings.append(found)
+        elif path == "patient.label":
+            findings += _label(value if isinstance(value, str) else "", ctx)
+        elif isinstance(value, str):
+            findings += _scan(value, path, ctx, prose=prose)
+    return tuple(findings)
+
+
+def _label(label: str, ctx: _Context) -> list[Finding]:
+    stripped = label.strip()
+    if not stripped or label_is_initials(stripped):
+        return _scan(label, "patient.label", _Context(author_emails=ctx.author_emails), prose=False)
+    start = label.index(stripped)
+    return [
+        Finding(
+            "patient.label",
+            K.PATIENT_NAME,
+            stripped,
+            f"The patient label ({_quote(stripped)}) is more than initials, and a name identifies the patient "
+            f"{_SAFE_HARBOR}.",
+            start,
+            start + len(stripped),
+        )
+    ]

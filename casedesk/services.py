@@ -52,6 +52,7 @@ class RenderedCase:
     pdf: bytes
     counts: CountResult  # counted as the case's venue profile says
     venue: VenueProfile
+    check: CheckReport
 
 
 class CaseService:
@@ -135,11 +136,13 @@ class CaseService:
 
     @staticmethod
     def render_preview(case: Case) -> RenderedCase:
-        """The PDF and the length of a case record under its venue's rules, for the live preview."""
+        """The PDF of a case record under its venue's rules and the checks of the same text, for
+        the live preview and the checks panel (one worker-thread job after each edit)."""
         venue = resolve_venue(case.publication.venue_profile, strict=False)
-        document = build_document(case, venue)
-        counts = count_document(document, venue)
-        return RenderedCase(pdf=draw_pdf(document), counts=counts, venue=venue)
+        policy = effective_date_policy(case, venue)
+        document = build_document(case, venue, policy)
+        check = _check_report(case, venue, policy, document)
+        return RenderedCase(pdf=draw_pdf(document), counts=check.counts, venue=venue, check=check)
 
     @staticmethod
     def check_case(case: Case, options: ExportOptions | None = None) -> CheckReport:
@@ -148,15 +151,7 @@ class CaseService:
         venue = resolve_venue(options.venue if options.venue is not None else case.publication.venue_profile,
                               strict=options.venue is not None)
         policy = effective_date_policy(case, venue, options.dates)
-        document = build_document(case, venue, policy)
-        return CheckReport(
-            venue=venue,
-            date_policy=policy,
-            counts=count_document(document, venue),
-            care=care_checklist(case),
-            identifiers=scan_case(case, dates=policy.value),
-            venue_notes=tuple(venue_notes(case, venue)),
-        )
+        return _check_report(case, venue, policy, build_document(case, venue, policy))
 
     @staticmethod
     def export_case(case: Case, fmt: str, path: str | os.PathLike[str], options: ExportOptions | None = None) -> Path:
@@ -200,6 +195,17 @@ class CheckReport:
     def blocks_submission(self) -> bool:
         """The limit is exceeded or identifiers were found: the command line exits 1."""
         return self.over_limit or bool(self.identifiers)
+
+
+def _check_report(case: Case, venue: VenueProfile, policy: DatePolicy, document: Document) -> CheckReport:
+    return CheckReport(
+        venue=venue,
+        date_policy=policy,
+        counts=count_document(document, venue),
+        care=care_checklist(case),
+        identifiers=scan_case(case, dates=policy.value),
+        venue_notes=tuple(venue_notes(case, venue)),
+    )
 
 
 def resolve_venue(name: str | None, *, strict: bool = True) -> VenueProfile:

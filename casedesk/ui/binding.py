@@ -131,17 +131,23 @@ class FieldBinder(QObject):
         self._add(widget, path, show, label)
         return widget
 
-    def combo(self, widget: QComboBox, path: str, choices: Sequence[tuple[Any, str]], label: str = "") -> QComboBox:
-        widget.clear()
-        for value, text in choices:
-            widget.addItem(text, value)
+    def combo(
+        self, widget: QComboBox, path: str, choices: Sequence[tuple[Any, str]], label: str = "", *, empty_is_none: bool = False
+    ) -> QComboBox:
+        """A choice among `choices` (value, text). With `empty_is_none`, the item whose value is ""
+        stands for None (for "use the default" choices)."""
+        set_combo_choices(widget, choices)
 
         def show(value: Any) -> None:
-            index = widget.findData(value)
+            index = widget.findData("" if (empty_is_none and value is None) else value)
             if index >= 0 and index != widget.currentIndex():
                 widget.setCurrentIndex(index)
 
-        widget.activated.connect(lambda index: self._change(path, widget.itemData(index), label))
+        def chosen(index: int) -> None:
+            value = widget.itemData(index)
+            self._change(path, None if (empty_is_none and value == "") else value, label)
+
+        widget.activated.connect(chosen)
         self._add(widget, path, show, label)
         return widget
 
@@ -223,6 +229,20 @@ class _CaseUndoKeys(QObject):
                 event.ignore()  # not the box's: the shortcut system passes it to the window's action
                 return True
         return False
+
+
+def set_combo_choices(widget: QComboBox, choices: Sequence[tuple[Any, str]]) -> None:
+    """Replace a combo box's items, keeping the current value selected when it is still there."""
+    current = widget.currentData()
+    widget.blockSignals(True)
+    try:
+        widget.clear()
+        for value, text in choices:
+            widget.addItem(text, value)
+        index = widget.findData(current)
+        widget.setCurrentIndex(max(index, 0) if widget.count() else -1)
+    finally:
+        widget.blockSignals(False)
 
 
 def _mark(widget: QWidget, problem: str | None) -> None:

@@ -14,11 +14,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -39,6 +41,7 @@ from casedesk.domain import (
     FollowUp,
     HistoryEvent,
     Reference,
+    DatePolicy,
     Sex,
     VenueKind,
     validate,
@@ -46,7 +49,8 @@ from casedesk.domain import (
 from casedesk.domain.validation import Problem, Severity
 from casedesk.report.builder import generated_outcome_sentences, generated_text
 from casedesk.report.terms import known_licences
-from casedesk.ui.binding import FieldBinder, mark_problem
+from casedesk.checks.venues import load_profiles
+from casedesk.ui.binding import FieldBinder, mark_problem, set_combo_choices
 from casedesk.ui.case_session import CaseSession
 from casedesk.ui.widgets import Column, PartialDateEdit, RecordListEditor, RecordTableModel
 
@@ -138,6 +142,7 @@ class CaseEditor(QWidget):
     """All pages of the open case. Talks only to the CaseSession, never to the database."""
 
     problems_changed = Signal(int)
+    manage_venues_requested = Signal()
 
     def __init__(self, session: CaseSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -208,6 +213,38 @@ class CaseEditor(QWidget):
         status_labels = {CaseStatus.DRAFT: tr("Draft"), CaseStatus.READY: tr("Ready"), CaseStatus.SUBMITTED: tr("Submitted")}
         form.addRow(tr("&Status"), b.combo(QComboBox(), "status", _choices(CaseStatus, status_labels), tr("Status")))
 
+        rules = page.group(tr("Venue rules and dates"))
+        self.venue_profile = b.combo(QComboBox(), "publication.venue_profile", self._profile_choices(), tr("Venue profile"))
+        manage = QPushButton(tr("Manage profiles…"))
+        manage.setObjectName("venues.manage")
+        manage.clicked.connect(self.manage_venues_requested)
+        row = QHBoxLayout()
+        row.addWidget(self.venue_profile, 1)
+        row.addWidget(manage)
+        venue_label = QLabel(tr("&Venue profile"))
+        venue_label.setBuddy(self.venue_profile)
+        rules.addRow(venue_label, row)
+        self.date_policy = b.combo(
+            QComboBox(),
+            "publication.date_policy",
+            (
+                ("", tr("The venue's default")),
+                (DatePolicy.RECORDED.value, tr("As recorded (19.12.2023, April 2009)")),
+                (DatePolicy.MONTH.value, tr("Month and year (December 2023)")),
+                (DatePolicy.YEAR.value, tr("Year only (2023)")),
+                (DatePolicy.RELATIVE.value, tr("Relative to an event (day 1, month 3, 2 years later)")),
+            ),
+            tr("Publication date policy"),
+            empty_is_none=True,
+        )
+        rules.addRow(tr("Publish &dates"), self.date_policy)
+        self.date_anchor = b.combo(QComboBox(), "publication.date_anchor", (("", tr("The earliest date of the story")),), tr("Day 1 is"))
+        rules.addRow(tr("Day 1 is"), self.date_anchor)
+        note = QLabel(tr("The record keeps the exact dates; only what is published changes."))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #5f6368;")
+        rules.addRow("", note)
+
         self.authors = b.records(
             _list_editor(
                 Author,
@@ -256,6 +293,10 @@ class CaseEditor(QWidget):
         spdx.setEditable(False)
         licence.addRow(tr("Licence"), b.combo(spdx, "publication.licence.spdx", (("", tr("None")), *((s, s) for s in known_licences())), tr("Licence")))
         licence.addRow(tr("Own sentence"), b.text(_text_box(2), "publication.licence.sentence", tr("Licence sentence")))
+        for combo in page.findChildren(QComboBox):
+            # Long choices must not widen the page: the box elides, its list shows them in full.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(16)
         self._add_page(page)
 
     def _build_patient(self) -> None:
@@ -395,7 +436,7 @@ class CaseEditor(QWidget):
             tr("Follow-up"),
         )
         page.block(tr("Follow-up"), self.follow_ups)
-        form = page.group(tr("Sentences (leave empty to use the generated one shown in grey)"))
+        form = page.group(tr("Sentences (empty: the generated one, in grey)"))
         self.toxicity = b.text(_text_box(2), "outcome.toxicity", tr("Toxicity sentence"))
         self.complications = b.text(_text_box(2), "outcome.complications", tr("Complications sentence"))
         self.follow_up_text = b.text(_text_box(2), "outcome.follow_up_text", tr("Follow-up sentence"))
@@ -476,7 +517,44 @@ class CaseEditor(QWidget):
         return -1
 
     # ----- reacting to changes ------------------------------------------------------------
+    @staticmethod
+    def _profile_choices() -> list[tuple[str, str]]:
+        choices = []
+        for profile in load_profiles():
+            limit = f"{profile.limit:,} {profile.unit.value}" if profile.limit is not None else tr("no limit")
+            mark = "" if profile.verified else tr(", not verified")
+            choices.append(("" if profile.id == "none" else profile.id, f"{profile.name} ({limit}{mark})"))
+        return choices
+
+    def reload_profiles(self) -> None:
+        """After profiles were added, changed or deleted."""
+        set_combo_choices(self.venue_profile, self._profile_choices())
+        self.binder.refresh(self.session.case)
+
+    def _anchor_choices(self, case: Case | None) -> list[tuple[str, str]]:
+        choices = [("", tr("The earliest date of the story"))]
+        if case is None:
+            return choices
+        if case.diagnosis.onset:
+            choices.append(("diagnosis.onset", tr("Onset (%1)").replace("%1", case.diagnosis.onset.format())))
+        for i, event in enumerate(case.history):
+            if event.date:
+                choices.append((f"history[{i}].date", f"{event.kind.value.capitalize()} {event.date.format()}"))
+        for i, course in enumerate(case.treatment.courses):
+            if course.start:
+                choices.append((f"treatment.courses[{i}].start", tr("%1 starts (%2)").replace("%1", course.name or str(i + 1)).replace("%2", course.start.format())))
+        return choices
+
     def _on_case_changed(self, case: Case | None, path: str) -> None:
+        choices = self._anchor_choices(case)
+        if [self.date_anchor.itemData(i) for i in range(self.date_anchor.count())] != [c[0] for c in choices] or any(
+            self.date_anchor.itemText(i) != c[1] for i, c in enumerate(choices)
+        ):
+            set_combo_choices(self.date_anchor, choices)
+        if case is not None:
+            index = self.date_anchor.findData(case.publication.date_anchor)
+            if index >= 0:
+                self.date_anchor.setCurrentIndex(index)
         if path == "" and case is not None and case.treatment.courses:
             # Another case: start on its first course, so its assessments are in view.
             self.courses.set_current_row(0)

@@ -16,12 +16,16 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from casedesk.domain import Case
+from casedesk.domain.venues import DatePolicy
+from casedesk.services import CheckReport, ExportOptions
 from casedesk.ui.dialogs import Dialogs
 
 # format → (label, file suffix, file-dialog filter)
@@ -30,7 +34,16 @@ FORMATS: dict[str, tuple[str, str, str]] = {
     "json": ("CaseDesk case file (JSON)", ".casedesk.json", "CaseDesk case files (*.casedesk.json *.json)"),
 }
 
-Exporter = Callable[[Case, str, Path], Path]
+Exporter = Callable[[Case, str, Path, ExportOptions], Path]
+Checker = Callable[[Case, ExportOptions], CheckReport]
+
+_DATE_CHOICES = (
+    ("", "The case's setting"),
+    (DatePolicy.RECORDED.value, "As recorded"),
+    (DatePolicy.MONTH.value, "Month and year"),
+    (DatePolicy.YEAR.value, "Year only"),
+    (DatePolicy.RELATIVE.value, "Relative to an event"),
+)
 
 
 def tr(text: str) -> str:
@@ -45,13 +58,17 @@ def suggested_name(case: Case, fmt: str) -> str:
 
 
 class ExportDialog(QDialog):
-    def __init__(self, case: Case, export: Exporter, folder: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, case: Case, export: Exporter, folder: Path, parent: QWidget | None = None, check: Checker | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("export_dialog")
         self.setWindowTitle(tr("Export case"))
         self._case = case
         self._export = export
+        self._check = check
         self._folder = folder
+        self._findings_seen = False  # the user has seen the identifiers and may export anyway
         self.written: Path | None = None
 
         self.format = QComboBox()
@@ -66,9 +83,21 @@ class ExportDialog(QDialog):
         row.addWidget(self.destination, 1)
         row.addWidget(browse)
 
+        self.dates = QComboBox()
+        self.dates.setObjectName("export.dates")
+        for value, label in _DATE_CHOICES:
+            self.dates.addItem(tr(label), value)
+        self.dates.currentIndexChanged.connect(self._options_changed)
+
         form = QFormLayout()
         form.addRow(tr("&Format"), self.format)
+        form.addRow(tr("Publish &dates"), self.dates)
         form.addRow(tr("&Save as"), row)
+
+        self.findings = QListWidget()
+        self.findings.setObjectName("export.findings")
+        self.findings.setVisible(False)
+        self.findings.setMaximumHeight(160)
 
         self.result = QLabel()
         self.result.setObjectName("export.result")
@@ -95,12 +124,24 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.result)
+        layout.addWidget(self.findings)
         layout.addLayout(after)
         layout.addWidget(self.buttons)
         self.format.currentIndexChanged.connect(self._on_format)
         self.resize(560, self.sizeHint().height())
 
+    def options(self) -> ExportOptions:
+        value = self.dates.currentData()
+        return ExportOptions(dates=DatePolicy(value) if value else None)
+
+    def _options_changed(self) -> None:
+        """Another choice means another text: the identifiers must be looked at again."""
+        self._findings_seen = False
+        self.findings.setVisible(False)
+        self.export_button.setText(tr("&Export"))
+
     def _on_format(self) -> None:
+        self._options_changed()
         fmt = self.format.currentData()
         current = Path(self.destination.text())
         folder = current.parent if str(current) else self._folder
@@ -122,8 +163,13 @@ class ExportDialog(QDialog):
         if not target.parent.is_dir():
             self._fail(tr("The folder %1 does not exist.").replace("%1", str(target.parent)))
             return False
+        if fmt == "pdf" and self._check is not None and not self._findings_seen:
+            report = self._check(self._case, self.options())
+            if report.identifiers:
+                self._show_findings(report)
+                return False
         try:
-            self.written = self._export(self._case, fmt, target)
+            self.written = self._export(self._case, fmt, target, self.options())
         except OSError as exc:
             self._fail(tr("Could not write %1: %2").replace("%1", str(target)).replace("%2", exc.strerror or str(exc)))
             return False
@@ -132,6 +178,24 @@ class ExportDialog(QDialog):
         self.open_button.setVisible(True)
         self.folder_button.setVisible(True)
         return True
+
+    def _show_findings(self, report: CheckReport) -> None:
+        """The user decides: nothing in the case is changed, and the PDF is written only on a
+        second, deliberate click."""
+        self._findings_seen = True
+        self.findings.clear()
+        for finding in report.identifiers:
+            item = QListWidgetItem(f"{finding.path}: “{finding.text}” — {finding.message}")
+            item.setToolTip(finding.message)
+            self.findings.addItem(item)
+        self.findings.setVisible(True)
+        self.result.setStyleSheet("color: #9a6700;")
+        self.result.setText(
+            tr("The PDF would print %1 patient identifier(s). Change the case or the date choice, or export anyway.").replace(
+                "%1", str(len(report.identifiers))
+            )
+        )
+        self.export_button.setText(tr("Export &anyway"))
 
     def _fail(self, message: str) -> None:
         self.result.setStyleSheet("color: #b00020;")

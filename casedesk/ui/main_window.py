@@ -13,14 +13,16 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from casedesk import __version__
 from casedesk.domain import Case, CaseSummary
-from casedesk.services import CaseService, RenderedCase
+from casedesk.services import CaseService, ExportOptions, RenderedCase
 from casedesk.ui.case_session import CaseSession
+from casedesk.ui.checks_panel import ChecksPanel
 from casedesk.ui.dialogs import Dialogs
 from casedesk.ui.editor import CaseEditor
 from casedesk.ui.export_dialog import ExportDialog
@@ -83,12 +85,18 @@ class MainWindow(QMainWindow):
 
         self.editor = CaseEditor(self.session)
         self.preview = PreviewPane(self._render)
+        self.checks = ChecksPanel()
+        self.side = QTabWidget()
+        self.side.setObjectName("side")
+        self.side.setDocumentMode(True)
+        self.side.addTab(self.preview, tr("Preview"))
+        self.side.addTab(self.checks, tr("Checks"))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main.splitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.editor)
-        self.splitter.addWidget(self.preview)
+        self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 4)
@@ -133,6 +141,8 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         self.find_action = self._action(tr("&Find case"), QKeySequence.StandardKey.Find, self.library.focus_search)
         self.refresh_preview_action = self._action(tr("Refresh &preview"), "F5", lambda: self.preview.schedule(self.session.case, immediately=True))
+        self.show_checks_action = self._action(tr("Show &checks"), "F6", lambda: self.side.setCurrentWidget(self.checks))
+        self.manage_venues_action = self._action(tr("&Venue profiles…"), "Ctrl+Shift+V", self.manage_venues)
         self.about_action = self._action(tr("&About CaseDesk"), QKeySequence.StandardKey.HelpContents, self._about)
         self.page_actions = []
         for index in range(self.editor.tabs.count()):
@@ -159,6 +169,8 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.refresh_preview_action)
+        view_menu.addAction(self.show_checks_action)
+        view_menu.addAction(self.manage_venues_action)
         help_menu = bar.addMenu(tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -176,6 +188,9 @@ class MainWindow(QMainWindow):
         self.session.case_changed.connect(self._on_case_changed)
         self.session.save_state_changed.connect(self.save_state.setText)
         self.session.saved.connect(self._on_saved)
+        self.preview.rendered.connect(lambda result: self.checks.show_report(result.check))
+        self.checks.jump.connect(self.editor.focus_field)
+        self.editor.manage_venues_requested.connect(self.manage_venues)
 
     # ----- start ---------------------------------------------------------------------------
     def start(self) -> None:
@@ -312,14 +327,23 @@ class MainWindow(QMainWindow):
         folder = Path(str(self.settings.value("export_folder", str(Path.home()))))
         if not folder.is_dir():
             folder = Path.home()
-        dialog = ExportDialog(self.session.case or case, self._export, folder, self)
+        dialog = ExportDialog(self.session.case or case, self._export, folder, self, check=self.service.check_case)
         dialog.open()
         self.export_dialog = dialog
 
-    def _export(self, case: Case, fmt: str, path: Path) -> Path:
-        written = self.service.export_case(case, fmt, path)
+    def _export(self, case: Case, fmt: str, path: Path, options: ExportOptions) -> Path:
+        written = self.service.export_case(case, fmt, path, options)
         self.settings.setValue("export_folder", str(path.parent))
         return written
+
+    def manage_venues(self) -> None:
+        from casedesk.ui.venue_dialog import VenueProfilesDialog
+
+        dialog = VenueProfilesDialog(self)
+        dialog.profiles_changed.connect(self.editor.reload_profiles)
+        dialog.chosen.connect(lambda profile_id: self.session.change("publication.venue_profile", profile_id, tr("Venue profile")))
+        dialog.open()
+        self.venue_dialog = dialog
 
     def _render(self, case: Case) -> RenderedCase:
         return self.service.render_preview(case)
@@ -327,6 +351,8 @@ class MainWindow(QMainWindow):
     # ----- reacting -----------------------------------------------------------------------
     def _on_case_changed(self, case: Case | None, path: str) -> None:
         self.preview.schedule(case, immediately=(path == ""))
+        if case is None:
+            self.checks.clear()
         title = (case.publication.title.strip() or tr("(untitled)")) if case else ""
         self.setWindowTitle(f"{title} — CaseDesk" if case else "CaseDesk")
 

@@ -51,6 +51,7 @@ class PreviewPane(QWidget):
     """Shows the PDF of the case; call `schedule(case)` after each change."""
 
     refreshed = Signal(int)  # number of pages shown
+    rendered = Signal(object)  # the RenderedCase behind the pages (its checks, for the checks panel)
 
     def __init__(self, render: Renderer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +66,7 @@ class PreviewPane(QWidget):
         self._document = QPdfDocument(self)
         self._buffer: QBuffer | None = None
         self.last_pdf = b""
+        self.last_result: RenderedCase | None = None
 
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -139,8 +141,10 @@ class PreviewPane(QWidget):
         if generation != self._latest:
             return  # an older render finished after a newer one was asked for
         self.last_pdf = result.pdf
+        self.last_result = result
         self._load(result.pdf)
         self.show_counts(result)
+        self.rendered.emit(result)
 
     def show_counts(self, result: RenderedCase) -> None:
         """The length under the preview, against the venue's limit when it has one."""

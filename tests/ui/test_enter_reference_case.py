@@ -535,6 +535,12 @@ def test_a_user_enters_the_reference_case_and_exports_the_same_pdf_as_the_sample
     qtbot.keyClick(dialog.destination, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(dialog.destination, str(exported))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    # The reference abstract prints calendar dates and a city: the dialog lists them first and
+    # writes nothing until the author decides, with a second click, to export as recorded.
+    assert dialog.written is None and not exported.exists()
+    assert dialog.findings.isVisible() and dialog.findings.count() > 0
+    assert any("19.12.2023" in dialog.findings.item(i).text() or "2023-12-19" in dialog.findings.item(i).text() for i in range(dialog.findings.count()))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert dialog.written == exported, dialog.result.text()
     assert exported.is_file()
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
-from PySide6.QtWidgets import QLineEdit, QListWidget, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from casedesk.app import ErrorReporter
@@ -340,3 +340,78 @@ def test_ctrl_z_in_a_text_box_undoes_across_fields(qtbot: QtBot, service: CaseSe
     assert (label.text(), dx.text()) == ("Zh.", "ALL")
     qtbot.keyClick(dx, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert label.text() == "Zh.X"
+
+
+def _pick(window: MainWindow, path: str, value: str) -> None:
+    combo = window.findChild(QComboBox, path)
+    assert combo is not None, path
+    index = combo.findData(value)
+    assert index >= 0, (path, value)
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)  # what a user's choice sends
+
+
+def test_choosing_a_venue_shows_its_limit_and_the_live_count(
+    qtbot: QtBot, service: CaseService, settings: QSettings
+) -> None:
+    service.add_sample()
+    window = open_window(qtbot, service, settings)
+    qtbot.waitUntil(lambda: window.preview.last_result is not None, timeout=10000)
+    assert "of" not in window.preview.count.text()  # no venue: no limit
+    with qtbot.waitSignal(window.preview.rendered, timeout=10000):
+        _pick(window, "publication.venue_profile", "eha-2024")
+    assert "of 3,665 characters for EHA Congress 2024" in window.preview.count.text()
+    assert window.preview.count.property("status") == "within"
+    with qtbot.waitSignal(window.preview.rendered, timeout=10000):
+        _pick(window, "publication.venue_profile", "bmj-case-reports")
+    assert "of 150 words" in window.preview.count.text() and "OVER the limit" in window.preview.count.text()
+    assert window.preview.count.property("status") == "over"
+    # the PDF follows the venue: BMJ publishes dates relative to an event
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(window.preview.last_pdf)).pages)
+    assert "19.12.2023" not in text
+    assert "14 years later" in text  # counted from the earliest date of the story, the onset
+    window.session.save_now()
+    assert service.get_case(window.session.case.id or 0).publication.venue_profile == "bmj-case-reports"  # type: ignore[union-attr]
+
+
+def test_checks_list_care_and_identifiers_and_lead_to_the_field(
+    qtbot: QtBot, service: CaseService, settings: QSettings
+) -> None:
+    service.add_sample()
+    window = open_window(qtbot, service, settings)
+    qtbot.waitUntil(lambda: window.checks.tree.topLevelItemCount() == 3, timeout=10000)
+    assert "Not ready to submit" in window.checks.summary.text()
+    groups = {window.checks.tree.topLevelItem(i).text(0): window.checks.tree.topLevelItem(i) for i in range(3)}
+    identifiers = groups["Patient identifiers"]
+    paths = [identifiers.child(i).text(0) for i in range(identifiers.childCount())]
+    assert "treatment.courses[0].start" in paths and "treatment.context" in paths
+    care = groups["CARE checklist"]
+    assert care.childCount() == 13
+    assert care.child(11).text(0).startswith("✗ 12.")  # no patient perspective in the sample
+    window.side.setCurrentWidget(window.checks)
+    item = identifiers.child(paths.index("treatment.courses[0].start"))
+    window.checks.tree.itemActivated.emit(item, 0)
+    assert window.editor.tabs.currentIndex() == 2  # the Treatment page
+    assert window.editor.courses.table.currentIndex().row() == 0
+
+
+def test_export_lists_identifiers_and_a_year_only_export_has_no_calendar_dates(
+    qtbot: QtBot, service: CaseService, settings: QSettings, tmp_path: Path
+) -> None:
+    service.add_sample()
+    window = open_window(qtbot, service, settings)
+    window.export_action.trigger()
+    dialog = window.export_dialog
+    dialog.dates.setCurrentIndex(dialog.dates.findData("year"))
+    target = tmp_path / "year.pdf"
+    dialog.destination.setText(str(target))
+    dialog.export_button.click()
+    # dates no longer identify, but the city in the treatment context still does: the user decides
+    shown = [dialog.findings.item(i).text() for i in range(dialog.findings.count())]
+    assert shown and all("Astana" in line for line in shown), shown
+    assert not target.exists()
+    dialog.export_button.click()
+    text = "".join(p.extract_text() for p in PdfReader(target).pages)
+    for calendar_date in ("19.12.2023", "17.01.2024", "April 2009", "October 2024"):
+        assert calendar_date not in text
+    assert "2023" in text

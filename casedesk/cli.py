@@ -61,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_export.add_argument("case_id", metavar="ID", type=int)
     p_export.add_argument("--format", choices=("pdf", "json"), default="pdf")
     p_export.add_argument("-o", "--output", metavar="PATH", help="where to write; - for standard output")
+    p_export.add_argument("--care-page", action="store_true", help="append the CARE checklist on a page of its own (PDF)")
     _venue_and_dates(p_export)
 
     p_check = commands.add_parser(
@@ -89,7 +90,11 @@ def _options(args: argparse.Namespace) -> ExportOptions:
     from casedesk.domain.venues import DatePolicy
     from casedesk.services import ExportOptions
 
-    return ExportOptions(venue=args.venue, dates=DatePolicy(args.dates) if args.dates else None)
+    return ExportOptions(
+        venue=args.venue,
+        dates=DatePolicy(args.dates) if args.dates else None,
+        care_page=getattr(args, "care_page", False),
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

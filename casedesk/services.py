@@ -17,12 +17,13 @@ from casedesk import paths
 from casedesk.atomic import write_bytes_atomic
 from casedesk.domain import Case, CaseStatus, CaseSummary, Problem
 from casedesk.exchange import CaseFileError, dump_case_file, read_case_file
-from casedesk.checks.care import CareItem, care_checklist
+from casedesk.checks.care import CareItem, care_checklist, care_summary
 from casedesk.checks.counting import CountResult, LimitStatus, count_document
 from casedesk.checks.identifiers import Finding, scan_case
 from casedesk.checks.venues import find_profile, find_profile_by_name, load_profiles
 from casedesk.domain.venues import NO_VENUE, DatePolicy, VenueProfile
 from casedesk.report import Document, build_document
+from casedesk.report.document import ListBlock, Section, plain
 from casedesk.report.builder import effective_date_policy, left_out_by_venue, styled_title
 from casedesk.report.pdf import render_pdf as draw_pdf
 from casedesk.store import CaseStore, StoreError, open_store
@@ -176,6 +177,7 @@ class ExportOptions:
 
     venue: str | None = None  # a venue profile id or unique part of a name
     dates: DatePolicy | None = None
+    care_page: bool = False  # append the CARE checklist on a page of its own (PDF)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +220,11 @@ def resolve_venue(name: str | None, *, strict: bool = True) -> VenueProfile:
         return profile
     if not strict:
         return NO_VENUE
-    known = ", ".join(p.id for p in load_profiles())
+    profiles = load_profiles()
+    several = [p.id for p in profiles if name.casefold() in p.name.casefold() or name.casefold() in p.id]
+    if len(several) > 1:
+        raise ServiceError(f'"{name}" matches several venue profiles: {", ".join(several)}; give one of these ids')
+    known = ", ".join(p.id for p in profiles)
     raise ServiceError(f'there is no venue profile "{name}"; known profiles: {known}')
 
 
@@ -275,7 +281,26 @@ def _document(case: Case, options: ExportOptions | None) -> Document:
     options = options or ExportOptions()
     strict = options.venue is not None
     venue = resolve_venue(options.venue if strict else case.publication.venue_profile, strict=strict)
-    return build_document(case, venue, options.dates)
+    document = build_document(case, venue, options.dates)
+    if options.care_page:
+        document = replace(document, sections=(*document.sections, care_section(care_checklist(case))))
+    return document
+
+
+_CARE_MARKS = {"met": "met", "partly": "partly met", "missing": "missing"}
+
+
+def care_section(items: Sequence[CareItem]) -> Section:
+    """The CARE checklist as a page after the abstract: each item, its status and the reason."""
+    lines = []
+    for item in items:
+        lines.append(plain(f"{item.number}. {item.title} — {_CARE_MARKS[item.status.value]}. {item.reason}"))
+        for child in item.children:
+            lines.append(plain(f"    {child.number}. {child.title} — {_CARE_MARKS[child.status.value]}. {child.reason}"))
+    met, partly, missing = care_summary(items)
+    intro = plain(f"CARE case-report checklist (2013), judged by CaseDesk from the case's data: {met} met, "
+                  f"{partly} partly met, {missing} missing. Word searches cannot judge what a text means.")
+    return Section("care_checklist", "CARE Checklist", (intro, ListBlock(tuple(lines))), new_page=True)
 
 
 def _write(path: str | os.PathLike[str], data: bytes) -> Path:

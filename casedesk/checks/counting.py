@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from casedesk.domain.venues import CountUnit, VenueProfile
 from casedesk.report.document import Document, ListBlock, Role, Section
 
-CLOSE_SHARE = 0.9  # from 90 % of the limit on, the counter says "close"
+CLOSE_SHARE = 0.9
+APPENDICES = frozenset({"care_checklist"})  # pages added after the abstract: never counted  # from 90 % of the limit on, the counter says "close"
 
 
 class LimitStatus(enum.StrEnum):
@@ -85,6 +86,8 @@ def counted_parts(document: Document, profile: VenueProfile) -> list[tuple[str, 
                 parts.append(("authors", "Authors and affiliations", _blocks_text(section, roles)))
             continue
         if section.key == "references" and not profile.count_references:
+            continue
+        if section.key in APPENDICES:
             continue
         body = _blocks_text(section)
         if profile.count_headings and section.heading:

@@ -57,6 +57,7 @@ class Section:
     key: str
     heading: str | None
     blocks: tuple[Block, ...]
+    new_page: bool = False  # an appendix (such as the CARE checklist) starts on a page of its own
 
     def plain_text(self) -> str:
         """The section's text without its heading: paragraphs and list items one per line."""

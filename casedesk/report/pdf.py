@@ -14,7 +14,7 @@ from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, PageBreak, SimpleDocTemplate, Spacer
 from reportlab.platypus import Paragraph as RLParagraph
 
 from casedesk.atomic import write_bytes_atomic
@@ -109,6 +109,8 @@ def flowables(document: Document, styles: _Styles) -> list[Flowable]:
                 blocks.append(_list(block, styles))
             else:
                 blocks.append(_paragraph(block, styles.by_role[block.role]))
+        if section.new_page and story:
+            story.append(PageBreak())
         if section.heading:
             heading = RLParagraph(markup((Span(section.heading),)), styles.heading)
             # A heading never ends a page on its own: keep it with the first block that follows.

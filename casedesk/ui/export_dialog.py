@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -89,9 +90,13 @@ class ExportDialog(QDialog):
             self.dates.addItem(tr(label), value)
         self.dates.currentIndexChanged.connect(self._options_changed)
 
+        self.care_page = QCheckBox(tr("Append the CARE checklist on a page of its own"))
+        self.care_page.setObjectName("export.care_page")
+
         form = QFormLayout()
         form.addRow(tr("&Format"), self.format)
         form.addRow(tr("Publish &dates"), self.dates)
+        form.addRow("", self.care_page)
         form.addRow(tr("&Save as"), row)
 
         self.findings = QListWidget()
@@ -132,7 +137,7 @@ class ExportDialog(QDialog):
 
     def options(self) -> ExportOptions:
         value = self.dates.currentData()
-        return ExportOptions(dates=DatePolicy(value) if value else None)
+        return ExportOptions(dates=DatePolicy(value) if value else None, care_page=self.care_page.isChecked())
 
     def _options_changed(self) -> None:
         """Another choice means another text: the identifiers must be looked at again."""

@@ -298,3 +298,26 @@ def test_user_errors_are_the_ones_with_a_sentence_for_the_user() -> None:
     from casedesk.exchange import CaseFileError
 
     assert set(USER_ERRORS) == {StoreError, ServiceError, CaseFileError}
+
+
+def test_the_care_checklist_page_is_appended_on_its_own_page_and_never_counted(service: CaseService) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from casedesk.services import ExportOptions
+
+    case = service.add_sample()
+    plain_pdf = PdfReader(io.BytesIO(service.render_pdf(case)))
+    with_page = PdfReader(io.BytesIO(service.render_pdf(case, ExportOptions(care_page=True))))
+    assert len(with_page.pages) > len(plain_pdf.pages)
+    first_checklist_page = next(i for i, p in enumerate(with_page.pages) if "CARE Checklist" in p.extract_text())
+    assert first_checklist_page == len(plain_pdf.pages)  # it starts a page of its own
+    assert "12. Patient perspective — missing" in "".join(p.extract_text() for p in with_page.pages).replace("\n", " ")
+    from casedesk.checks.counting import count_document
+    from casedesk.services import _document, resolve_venue
+
+    eha = resolve_venue("eha-2024")
+    with_appendix = _document(case, ExportOptions(venue="eha-2024", care_page=True))
+    assert with_appendix.section("care_checklist") is not None
+    assert count_document(with_appendix, eha).total == count_document(_document(case, ExportOptions(venue="eha-2024")), eha).total

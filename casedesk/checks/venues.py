@@ -15,7 +15,7 @@ from casedesk.domain.venues import NO_VENUE, CountUnit, DatePolicy, TitleStyle, 
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _ENUMS: dict[str, type] = {"unit": CountUnit, "title_style": TitleStyle, "date_policy": DatePolicy}
-_SECTION_KEYS = (
+SECTION_KEYS = (
     "introduction",
     "case_description",
     "treatment",
@@ -71,9 +71,9 @@ def _field_value(name: str, value: Any) -> Any:
         headings = []
         for item in value:
             sections = tuple(item["sections"])
-            unknown = [s for s in sections if s not in _SECTION_KEYS]
+            unknown = [s for s in sections if s not in SECTION_KEYS]
             if unknown:
-                raise ValueError(f"unknown section {unknown[0]!r}; choose from {', '.join(_SECTION_KEYS)}")
+                raise ValueError(f"unknown section {unknown[0]!r}; choose from {', '.join(SECTION_KEYS)}")
             headings.append(VenueHeading(str(item["heading"]), sections))
         return tuple(headings)
     if name in ("limit", "max_authors", "figures", "tables", "title_max"):

@@ -39,10 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casedesk.checks.venues import (  # the loader's own list of section keys, so the two cannot disagree
-    SECTION_KEYS as SECTION_KEYS,
-)
 from casedesk.checks.venues import (
+    SECTION_KEYS,  # the loader's own list, so the dialog and the loader cannot disagree
     VenueProfileError,
     broken_user_profiles,
     copy_profile,

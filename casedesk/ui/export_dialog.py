@@ -97,12 +97,15 @@ class ExportDialog(QDialog):
         form.addRow(tr("&Format"), self.format)
         form.addRow(tr("Publish &dates"), self.dates)
         form.addRow("", self.care_page)
-        form.addRow(tr("&Save as"), row)
+        save_as = QLabel(tr("&Save as"))
+        save_as.setBuddy(self.destination)
+        form.addRow(save_as, row)
 
         self.findings = QListWidget()
         self.findings.setObjectName("export.findings")
         self.findings.setVisible(False)
-        self.findings.setMaximumHeight(160)
+        self.findings.setWordWrap(True)  # each finding in full: the author decides on what it says
+        self.findings.setMinimumHeight(140)
 
         self.result = QLabel()
         self.result.setObjectName("export.result")
@@ -194,6 +197,7 @@ class ExportDialog(QDialog):
             item.setToolTip(finding.message)
             self.findings.addItem(item)
         self.findings.setVisible(True)
+        self.resize(max(self.width(), 720), max(self.height(), 420))
         self.result.setStyleSheet("color: #9a6700;")
         self.result.setText(
             tr("The PDF would print %1 patient identifier(s). Change the case or the date choice, or export anyway.").replace(

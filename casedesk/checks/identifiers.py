@@ -15,6 +15,7 @@ what is scanned, what deliberately is not, and what a word list cannot know.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import enum
 import functools
@@ -28,15 +29,19 @@ from typing import Literal
 from casedesk import paths
 from casedesk.domain.dates import PartialDate, PartialDateError, Precision
 from casedesk.domain.records import Case
+from casedesk.domain.textdates import PUBLICATION_IDENTIFIER, find_dates
 
 DatePolicy = Literal["recorded", "month", "year", "relative"]
 DATE_POLICIES: tuple[str, ...] = ("recorded", "month", "year", "relative")
-# Under these policies a report prints the structured dates as years or relative times.
+# Under these policies a report prints the structured dates, and the full dates typed into the
+# patient's story, as years or relative times (casedesk.report.datefmt.rewrite_dates).
 _POLICIES_CLEARING_DATES = frozenset({"year", "relative"})
+# Fields the report does not rewrite: the title is front matter, printed as typed, and keywords
+# go to the venue as typed.
+_FIELDS_NOT_REWRITTEN = ("publication.",)
 
 OLDEST_UNIDENTIFYING_AGE = 89  # Safe Harbor: ages over 89 identify
 _MAX_AGE = 130  # a larger number after "aged" is not an age
-_YEAR_MIN, _YEAR_MAX = 1900, 2099  # what a year in free text may be
 
 
 class IdentifierKind(enum.StrEnum):
@@ -96,8 +101,6 @@ _UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _LO = "a-zа-яёәғқңөұүһі"
 _NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
 _NOT_LETTER_AFTER = r"(?![^\W\d_])"
-_NUMBER_START = r"(?<![\w.,/-])"  # a number that is not the tail of another number or word
-_NUMBER_END = r"(?![\w]|[.,/-]\d)"
 _WORD_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -121,6 +124,7 @@ class _Hit:
     kind: IdentifierKind
     message: str
     priority: int  # lower wins where two hits overlap
+    silent: bool = False  # holds its place against other hits but is not reported
 
 
 # Priorities: a labelled number ("MRN 123456") beats the number alone, and so on.
@@ -134,145 +138,10 @@ class _Context:
     author_emails: frozenset[str] = frozenset()
     author_surnames: frozenset[str] = frozenset()
     patient_name_forms: frozenset[str] = frozenset()  # folded word forms of a label that is a name
+    dates_rewritten: bool = False  # the report rewrites full dates in this text under its date policy
 
 
 # ===== dates ================================================================================
-_MONTHS_EN = (
-    "January February March April May June July August September October November December"
-).split()
-_MONTHS_RU = [
-    # nominative, genitive, prepositional, abbreviations
-    ("январь", "января", "январе", "янв"),
-    ("февраль", "февраля", "феврале", "фев", "февр"),
-    ("март", "марта", "марте", "мар"),
-    ("апрель", "апреля", "апреле", "апр"),
-    ("май", "мая", "мае"),
-    ("июнь", "июня", "июне", "июн"),
-    ("июль", "июля", "июле", "июл"),
-    ("август", "августа", "августе", "авг"),
-    ("сентябрь", "сентября", "сентябре", "сен", "сент"),
-    ("октябрь", "октября", "октябре", "окт"),
-    ("ноябрь", "ноября", "ноябре", "ноя", "нояб"),
-    ("декабрь", "декабря", "декабре", "дек"),
-]
-_MONTHS_KK = [
-    # Kazakh spelling, and the spelling without Kazakh letters people type on Russian keyboards
-    ("қаңтар", "кантар", "қантар"),
-    ("ақпан", "акпан"),
-    ("наурыз",),
-    ("сәуір", "сауир", "сәуiр"),
-    ("мамыр",),
-    ("маусым",),
-    ("шілде", "шилде"),
-    ("тамыз",),
-    ("қыркүйек", "кыркуйек"),
-    ("қазан", "казан"),
-    ("қараша", "караша"),
-    ("желтоқсан", "желтоксан"),
-]
-# Kazakh case endings on a month, longest first: сәуірінде, қарашада, желтоқсанның
-_KK_MONTH_SUFFIXES = tuple("ында інде нда нде да де та те ның нің дың дің тың тің ы і".split())
-_KK_MONTH_SUFFIX = f"(?:{'|'.join(_KK_MONTH_SUFFIXES)})?"
-
-
-def _month_table() -> dict[str, int]:
-    table: dict[str, int] = {}
-    for number, name in enumerate(_MONTHS_EN, start=1):
-        table[name.casefold()] = number
-        table[name[:3].casefold()] = number
-    table["sept"] = 9
-    for number, names in enumerate(_MONTHS_RU, start=1):
-        for name in names:
-            table[name] = number
-    for number, names in enumerate(_MONTHS_KK, start=1):
-        for name in names:
-            table[name] = number
-    return table
-
-
-_MONTH_NUMBER = _month_table()
-
-
-def _month_alternation() -> tuple[str, str]:
-    """(any month word, Cyrillic month words only), longest first so "мая" is not read as "ма"."""
-    english: list[str] = []
-    for name in _MONTHS_EN:  # English month names only capitalised: "may" and "march" are words
-        english += [name, name.upper(), name[:3], name[:3].upper()]
-    english += ["Sept", "SEPT"]
-    russian = [n for names in _MONTHS_RU for n in names]
-    kazakh = [n for names in _MONTHS_KK for n in names]
-
-    def alt(words: Iterable[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-    cyrillic = rf"(?i:{alt(kazakh)}){_KK_MONTH_SUFFIX}|(?i:{alt(russian)})"
-    return rf"(?:{alt(english)}|{cyrillic})", rf"(?:{cyrillic})"
-
-
-_ANY_MONTH, _CYRILLIC_MONTH = _month_alternation()
-_MONTH = rf"{_NOT_LETTER_BEFORE}(?P<month>{_ANY_MONTH})\.?{_NOT_LETTER_AFTER}"
-_DAY = r"(?<![\w.,])(?P<day>[0-3]?\d)"
-_ORDINAL = r"(?:st|nd|rd|th|-?го|-?е)?"
-_YEAR = r"(?P<year>(?:1[89]|20)\d\d(?!\d)|['’]\d\d(?!\d))"
-_YEAR_SUFFIX = r"(?:\s{0,2}(?i:гг?\.|года|году|год|г|ж\.|жылы|жылғы|жыл)(?![^\W\d_]))?"
-_GAP = r"\s{1,3}"
-
-_DATE_WORD_PATTERNS = (
-    # April 2009, Nov 2023, 19 December 2023, 19 декабря 2023 г., в апреле 2009 года, 19th of May, 2023
-    re.compile(
-        rf"(?:{_DAY}{_ORDINAL}{_GAP}(?:of{_GAP})?)?{_MONTH}(?:\s{{1,2}}(?i:айы|айында|айының))?,?{_GAP}(?:of{_GAP})?{_YEAR}{_YEAR_SUFFIX}"
-    ),
-    # December 19, 2023
-    re.compile(rf"{_MONTH}{_GAP}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?{_GAP}{_YEAR}"),
-    # 2009 жылғы сәуір, 2023 жылы 19 желтоқсанда
-    re.compile(
-        rf"(?<![\w.,])(?P<year>(?:1[89]|20)\d\d)(?:\s{{0,2}}(?i:ж\.|жылы|жылғы|жыл|г\.|года))?{_GAP}"
-        rf"(?:(?P<day>[0-3]?\d)(?:-?ші|-?шы)?{_GAP})?{_NOT_LETTER_BEFORE}(?P<month>{_CYRILLIC_MONTH}){_NOT_LETTER_AFTER}"
-    ),
-)
-_DAY_MONTH_PATTERNS = (
-    # 19 December, 19 декабря, 5-го мая (no year: the day and month still identify)
-    re.compile(rf"{_DAY}{_ORDINAL}{_GAP}(?:of{_GAP})?{_MONTH}"),
-    # December 19 (English only)
-    re.compile(
-        rf"{_NOT_LETTER_BEFORE}(?P<month>{'|'.join(_MONTHS_EN)}|{'|'.join(m[:3] for m in _MONTHS_EN)}|Sept)\.?"
-        rf"{_GAP}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\w]|[.,:]\d)"
-    ),
-)
-_NUMERIC_SUFFIX = r"(?:\s?(?i:г\.|года|году|г|ж\.|жылы|жылғы)(?![^\W\d_]))?"
-_DATE_DMY = re.compile(
-    rf"{_NUMBER_START}(?P<day>\d{{1,2}})(?P<sep>[./-])(?P<month>\d{{1,2}})(?P=sep)(?P<year>\d{{4}}|\d{{2}})"
-    rf"{_NUMERIC_SUFFIX}{_NUMBER_END}"
-)
-_DATE_YMD = re.compile(
-    rf"{_NUMBER_START}(?P<year>(?:19|20)\d\d)(?P<sep>[./-])(?P<month>\d{{2}})(?P=sep)(?P<day>\d{{2}}){_NUMERIC_SUFFIX}{_NUMBER_END}"
-)
-_DATE_MY = re.compile(rf"{_NUMBER_START}(?P<month>\d{{1,2}})[./](?P<year>(?:19|20)\d\d){_NUMERIC_SUFFIX}{_NUMBER_END}")
-_DATE_YM = re.compile(rf"{_NUMBER_START}(?P<year>(?:19|20)\d\d)-(?P<month>\d{{2}}){_NUMBER_END}")
-# 19.12–26.12.2023: the first day of a range written without its year
-_DATE_DM_RANGE = re.compile(
-    rf"{_NUMBER_START}(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})(?=\s?[-–—]\s?\d{{1,2}}\.\d{{1,2}}\.(?:\d{{4}}|\d{{2}})(?!\d))"
-)
-
-
-def _year_of(text: str) -> int | None:
-    if text[0] in "'’":
-        two = int(text[1:])
-        return 2000 + two if two <= 50 else 1900 + two
-    year = int(text)
-    return year if _YEAR_MIN <= year <= _YEAR_MAX else None
-
-
-def _month_of(word: str) -> int | None:
-    word = word.casefold().rstrip(".")
-    if word in _MONTH_NUMBER:
-        return _MONTH_NUMBER[word]
-    for suffix in _KK_MONTH_SUFFIXES:
-        if word.endswith(suffix) and word[: -len(suffix)] in _MONTH_NUMBER:
-            return _MONTH_NUMBER[word[: -len(suffix)]]
-    return None
-
-
 def _valid_date(year: int, month: int | None, day: int | None) -> bool:
     try:
         PartialDate(year, month, day)
@@ -281,75 +150,33 @@ def _valid_date(year: int, month: int | None, day: int | None) -> bool:
     return True
 
 
-def _read_span_as_date(span: str) -> PartialDate | None:
-    """The date PartialDate.parse reads in `span`, when it reads one (the app's own reading)."""
-    try:
-        return PartialDate.parse(span)
-    except PartialDateError:
-        return None
-
-
 def _date_message(text: str) -> str:
     return f"A date more precise than the year ({_quote(text)}) identifies the patient {_SAFE_HARBOR}."
 
 
 def _find_dates(text: str, ctx: _Context) -> Iterator[_Hit]:
-    for pattern in _DATE_WORD_PATTERNS:
-        for m in pattern.finditer(text):
-            span = m.group(0)
-            parsed = _read_span_as_date(span)
-            if parsed is None:
-                year = _year_of(m.group("year"))
-                month = _month_of(m.group("month"))
-                day = int(m.group("day")) if m.group("day") else None
-                if year is None or month is None or not _valid_date(year, month, day):
-                    continue
-            elif parsed.precision is Precision.YEAR:
-                continue
-            yield _Hit(m.start(), m.end(), K.PRECISE_DATE, _date_message(span), _P_DATE)
-    for pattern in _DAY_MONTH_PATTERNS:
-        for m in pattern.finditer(text):
-            month = _month_of(m.group("month"))
-            day = int(m.group("day"))
-            if month is None or not _valid_date(2000, month, day):  # 2000: 29 February is a day
-                continue
-            span = m.group(0).rstrip(".")  # the full stop ends the sentence (or an abbreviation)
+    """Dates typed into the text (casedesk.domain.textdates). A date the report rewrites under the
+    date policy (ctx.dates_rewritten) is not reported, but still holds its place, so that no part of
+    it is reported as something else."""
+    for mention in find_dates(text):
+        if mention.date is None:
             yield _Hit(
-                m.start(),
-                m.start() + len(span),
+                mention.start,
+                mention.end,
                 K.PRECISE_DATE,
-                f"A day and month ({_quote(span)}) are parts of a date other than the year, "
+                f"A day and month ({_quote(mention.text)}) are parts of a date other than the year, "
                 f"which identify the patient {_SAFE_HARBOR}.",
                 _P_DATE + 1,
             )
-    for m in _DATE_DMY.finditer(text):
-        day, month, year_text = int(m.group("day")), int(m.group("month")), m.group("year")
-        if len(year_text) == 2:
-            # 19.12.23 and 5.12.23 are dates; 1.5.10 and 3-4-21 are more often section numbers or ranges
-            if m.group("sep") == "-" or len(m.group("month")) < 2:
-                continue
-            year = 2000 + int(year_text) if int(year_text) <= 50 else 1900 + int(year_text)
         else:
-            year = int(year_text)
-            if not _YEAR_MIN <= year <= _YEAR_MAX:
-                continue
-        us_order = m.group("sep") == "/" and _valid_date(year, day, month)  # 12/19/2023, as the US writes it
-        if _valid_date(year, month, day) or us_order:
-            yield _Hit(m.start(), m.end(), K.PRECISE_DATE, _date_message(m.group(0)), _P_DATE)
-    for m in _DATE_YMD.finditer(text):
-        if _valid_date(int(m.group("year")), int(m.group("month")), int(m.group("day"))):
-            yield _Hit(m.start(), m.end(), K.PRECISE_DATE, _date_message(m.group(0)), _P_DATE)
-    for m in _DATE_MY.finditer(text):
-        if _valid_date(int(m.group("year")), int(m.group("month")), None):
-            yield _Hit(m.start(), m.end(), K.PRECISE_DATE, _date_message(m.group(0)), _P_DATE)
-    for m in _DATE_YM.finditer(text):
-        year, month = int(m.group("year")), int(m.group("month"))
-        # "2009-10" may be the years 2009 to 2010; "2009-04" cannot be a range of years.
-        if _valid_date(year, month, None) and month <= year % 100:
-            yield _Hit(m.start(), m.end(), K.PRECISE_DATE, _date_message(m.group(0)), _P_DATE)
-    for m in _DATE_DM_RANGE.finditer(text):
-        if _valid_date(2000, int(m.group("month")), int(m.group("day"))):
-            yield _Hit(m.start(), m.end(), K.PRECISE_DATE, _date_message(m.group(0)), _P_DATE)
+            yield _Hit(
+                mention.start,
+                mention.end,
+                K.PRECISE_DATE,
+                _date_message(mention.text),
+                _P_DATE,
+                silent=ctx.dates_rewritten,
+            )
 
 
 # ===== ages =================================================================================
@@ -1050,13 +877,6 @@ def _find_label_names(text: str, ctx: _Context) -> Iterator[_Hit]:
             )
 
 
-# ===== text that is not about the patient ===================================================
-_PROTECTED = re.compile(
-    r"(?i:(?:doi:?\s?|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/[^\s\"<>]{1,300}"  # DOIs
-    r"|PMID:?\s?\d{1,9}|PMCID:?\s?PMC\d{1,9}|NCT\d{8}|ISRCTN\d{8}|ISBN(?:-1[03])?:?\s?[\d -]{10,17}[\dX]|ISSN:?\s?\d{4}-\d{3}[\dX])"
-)
-
-
 # ===== scanning one text field ==============================================================
 Finder = Callable[[str, _Context], Iterator[_Hit]]
 _ALWAYS: tuple[Finder, ...] = (
@@ -1077,7 +897,7 @@ def _scan(text: str, path: str, ctx: _Context, *, prose: bool) -> list[Finding]:
     if not text or not any(c.isalnum() for c in text):
         return []
     occupied = bytearray(len(text))
-    for m in _PROTECTED.finditer(text):
+    for m in PUBLICATION_IDENTIFIER.finditer(text):  # DOIs, PMIDs, NCT numbers: not about the patient
         occupied[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     hits: list[_Hit] = []
     for finder in _ALWAYS + (_PROSE if prose else ()):
@@ -1090,7 +910,7 @@ def _scan(text: str, path: str, ctx: _Context, *, prose: bool) -> list[Finding]:
         occupied[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
         kept.append(hit)
     kept.sort(key=lambda h: h.start)
-    return [Finding(path, h.kind, text[h.start : h.end], h.message, h.start, h.end) for h in kept]
+    return [Finding(path, h.kind, text[h.start : h.end], h.message, h.start, h.end) for h in kept if not h.silent]
 
 
 def scan_text(text: str, *, path: str = "", prose: bool = True) -> tuple[Finding, ...]:
@@ -1267,9 +1087,11 @@ def scan_case(
 ) -> tuple[Finding, ...]:
     """Every identifier found in `case`, in the order the abstract prints its fields.
 
-    `dates` is how the report prints the structured dates: "recorded" and "month" show months
-    (and days), so those dates are findings; "year" and "relative" print none of that. Dates typed
-    into free text are printed as typed, so they are findings under every policy. `today` is used
+    `dates` is the report's date policy: "recorded" and "month" show months (and days), so
+    structured dates and dates typed into the text are findings; "year" and "relative" print
+    neither, because the report rewrites every full date typed into the patient's story as the
+    policy prints it. What the report cannot rewrite is still a finding under every policy: a day
+    and month without a year ("19 December"), and dates in the title and keywords. `today` is used
     for the age check only when the case has no date at all. Author data, the venue and the
     references are not about the patient and are not scanned (docs/identifier-check.md).
     """
@@ -1277,8 +1099,10 @@ def scan_case(
     if policy not in DATE_POLICIES:
         raise ValueError(f"{dates!r} is not a date policy; use one of {', '.join(DATE_POLICIES)}")
     ctx = _context(case)
+    rewritten_ctx = dataclasses.replace(ctx, dates_rewritten=policy in _POLICIES_CLEARING_DATES)
     findings: list[Finding] = []
     for path, value, prose in _text_fields(case):
+        field_ctx = ctx if path.startswith(_FIELDS_NOT_REWRITTEN) else rewritten_ctx
         if value is None:
             continue
         if isinstance(value, PartialDate):
@@ -1290,16 +1114,17 @@ def scan_case(
             if found is not None:
                 findings.append(found)
         elif path == "patient.label":
-            findings += _label(value if isinstance(value, str) else "", ctx)
+            findings += _label(value if isinstance(value, str) else "", field_ctx)
         elif isinstance(value, str):
-            findings += _scan(value, path, ctx, prose=prose)
+            findings += _scan(value, path, field_ctx, prose=prose)
     return tuple(findings)
 
 
 def _label(label: str, ctx: _Context) -> list[Finding]:
     stripped = label.strip()
     if not stripped or label_is_initials(stripped):
-        return _scan(label, "patient.label", _Context(author_emails=ctx.author_emails), prose=False)
+        plain_ctx = _Context(author_emails=ctx.author_emails, dates_rewritten=ctx.dates_rewritten)
+        return _scan(label, "patient.label", plain_ctx, prose=False)
     start = label.index(stripped)
     return [
         Finding(

@@ -2,15 +2,18 @@
 
 The record keeps exact dates; a report may publish them as recorded, as month and year, as the
 year only, or relative to a chosen event ("day 1", "month 3", "2 years later"). A date is never
-printed more precisely than it was recorded.
+printed more precisely than it was recorded. `rewrite_dates` applies the same policy to the dates
+an author typed into the text of the patient's story.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
-from casedesk.domain.dates import Language, PartialDate
+from casedesk.domain.dates import Language, PartialDate, Precision
+from casedesk.domain.textdates import find_dates
 from casedesk.domain.venues import DatePolicy
 
 DAYS_SHOWN = 100  # up to "day 100", then months
@@ -32,6 +35,59 @@ class DateStyle:
         if self.policy is DatePolicy.YEAR or self.anchor is None:
             return str(date.year)
         return relative(date, self.anchor, self.language)
+
+
+_RANGE_DASH = re.compile(r"\s?[-–]\s?")  # a hyphen or an en dash; an em dash separates, as in "relapse—2023"
+
+
+def rewrite_dates(text: str, style: DateStyle) -> str:
+    """`text` with every date typed into it printed as `style` prints a date.
+
+    Under RECORDED the text comes back unchanged. Otherwise each date found by
+    casedesk.domain.textdates.find_dates is replaced by `style(date)`: "19.12.2023" becomes
+    "December 2023" under MONTH, "2023" under YEAR and "day 8" under RELATIVE. Under MONTH a date
+    typed to the month is already what the policy prints and stays as typed (so "в апреле 2009
+    года" keeps its grammar). A range whose two ends print alike prints once ("19.12–26.12.2023"
+    under YEAR: "2023"). What cannot be re-dated honestly is left as typed: a day and month without
+    a year ("19 December"; the identifier scan still reports it) and a bare year, which every policy
+    prints anyway. Text the policy has already printed ("December 2023" under MONTH, "2023",
+    "day 8") is left unchanged, so rewriting twice changes nothing. Where a printed date joins the
+    text beside it into a new date ("19 December 19.12.2023" would read "19 December 2023" under
+    YEAR), that date is rewritten in turn ("2023").
+    """
+    if style.policy is DatePolicy.RECORDED:
+        return text
+    for _ in range(_MAX_PASSES):  # each pass removes a day or month: a few passes at most
+        rewritten = _rewrite_once(text, style)
+        if rewritten == text:
+            break
+        text = rewritten
+    return text
+
+
+_MAX_PASSES = 8
+
+
+def _rewrite_once(text: str, style: DateStyle) -> str:
+    pieces: list[str] = []
+    copied = 0  # text[:copied] is in pieces
+    last_printed = ""  # what the previous rewritten date became, when it ends at `copied`
+    for mention in find_dates(text):
+        date = mention.date
+        if date is None or (style.policy is DatePolicy.MONTH and date.precision is Precision.MONTH):
+            continue
+        printed = style(date)
+        gap = text[copied : mention.start]
+        if last_printed and printed == last_printed and _RANGE_DASH.fullmatch(gap):
+            copied = mention.end  # the range's end adds nothing: drop the dash and the end
+            continue
+        pieces += [gap, printed]
+        copied = mention.end
+        last_printed = printed
+    if not pieces:
+        return text
+    pieces.append(text[copied:])
+    return "".join(pieces)
 
 
 def relative(date: PartialDate, anchor: PartialDate, language: Language = "en") -> str:

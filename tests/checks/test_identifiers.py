@@ -95,10 +95,8 @@ SAMPLE_FOLLOW_UPS = [
     ("outcome.follow_ups[1].date", K.PRECISE_DATE, "2025-02"),
     ("outcome.follow_ups[2].date", K.PRECISE_DATE, "2025-05"),
 ]
-SAMPLE_FREE_TEXT = [
-    ("history[1].wording", K.PRECISE_DATE, "Nov 2023"),
-    ("treatment.context", K.PLACE, "Astana"),
-]
+# Under "year" and "relative" the report rewrites "Nov 2023" too (casedesk.report.datefmt.rewrite_dates).
+SAMPLE_UNDER_YEAR = [("treatment.context", K.PLACE, "Astana")]
 
 
 def test_the_sample_case_findings_in_the_order_of_the_abstract(sample: Case) -> None:
@@ -139,8 +137,54 @@ def test_the_sample_case_does_not_report_what_is_not_the_patients(sample: Case) 
 
 
 @pytest.mark.parametrize("policy", ["year", "relative"])
-def test_year_and_relative_dates_clear_the_structured_dates_but_not_the_typed_ones(sample: Case, policy: str) -> None:
-    assert _triples(scan_case(sample, dates=policy)) == SAMPLE_FREE_TEXT  # type: ignore[arg-type]
+def test_year_and_relative_dates_clear_the_structured_dates_and_the_typed_ones_the_report_rewrites(
+    sample: Case, policy: str
+) -> None:
+    assert _triples(scan_case(sample, dates=policy)) == SAMPLE_UNDER_YEAR  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("policy", ["recorded", "month"])
+def test_recorded_and_month_report_the_typed_dates(sample: Case, policy: str) -> None:
+    found = _triples(scan_case(sample, dates=policy))  # type: ignore[arg-type]
+    assert ("history[1].wording", K.PRECISE_DATE, "Nov 2023") in found
+
+
+def _typed_dates_case() -> Case:
+    return Case(
+        publication=Publication(title="Relapse on 19.12.2023", keywords=("Nov 2023",)),
+        patient=Patient(background="Admitted 19.12.2023, discharged 3 мая; seen on 19 December; course 19.12–26.12.2023."),
+        narrative=Narrative(informed_consent="Consent signed on 2023-12-19."),
+    )
+
+
+@pytest.mark.parametrize("policy", ["year", "relative"])
+def test_under_year_and_relative_only_what_the_report_cannot_rewrite_is_reported(policy: str) -> None:
+    # A day and month without a year cannot be re-dated; the title and keywords are printed as typed.
+    assert _triples(scan_case(_typed_dates_case(), dates=policy)) == [  # type: ignore[arg-type]
+        ("publication.title", K.PRECISE_DATE, "19.12.2023"),
+        ("publication.keywords[0]", K.PRECISE_DATE, "Nov 2023"),
+        ("patient.background", K.PRECISE_DATE, "3 мая"),
+        ("patient.background", K.PRECISE_DATE, "19 December"),
+    ]
+
+
+def test_under_recorded_every_typed_date_is_reported() -> None:
+    assert [t for _, _, t in _triples(scan_case(_typed_dates_case()))] == [
+        "19.12.2023",
+        "Nov 2023",
+        "19.12.2023",
+        "3 мая",
+        "19 December",
+        "19.12",
+        "26.12.2023",
+        "2023-12-19",
+    ]
+
+
+def test_a_cleared_date_still_holds_its_place() -> None:
+    # Under "year" the date is rewritten, so no part of it may be reported as anything else.
+    case = Case(patient=Patient(background="Seen 19.12.2023 and 2023-12-19 and 12/19/2023."))
+    assert scan_case(case, dates="year") == ()
 
 
 def test_month_policy_still_reports_every_month_and_day(sample: Case) -> None:
@@ -161,7 +205,7 @@ def test_venue_profile_date_policies_are_accepted(sample: Case) -> None:
         YEAR = "year"
         MONTH = "month"
 
-    assert _triples(scan_case(sample, dates=Policy.YEAR)) == SAMPLE_FREE_TEXT  # type: ignore[arg-type]
+    assert _triples(scan_case(sample, dates=Policy.YEAR)) == SAMPLE_UNDER_YEAR  # type: ignore[arg-type]
     assert len(scan_case(sample, dates=Policy.MONTH)) == len(scan_case(sample))  # type: ignore[arg-type]
 
 

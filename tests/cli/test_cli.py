@@ -142,3 +142,86 @@ def test_pdf_to_standard_output(home: Path) -> None:
     data = run("export", case_id, "--format", "pdf", "-o", "-", home=home).stdout
     assert data.startswith(b"%PDF-")
     assert len(PdfReader(io.BytesIO(data)).pages) >= 1
+
+
+# Every calendar date of the sample, as the PDF prints it under the "recorded" policy: the
+# structured dates (onset, courses, assessments, follow-ups) and the one typed into history[1].wording.
+SAMPLE_CALENDAR_DATES = [
+    "April 2009",
+    "Nov 2023",
+    "19.12.2023",
+    "26.12.2023",
+    "27.12.2023",
+    "16.01.2024",
+    "17.01.2024",
+    "08.02.2024",
+    "06.03.2024",
+    "12.04.2024",
+    "09.05.2024",
+    "22.06.2024",
+    "20.07.2024",
+    "22.08.2024",
+    "18.09.2024",
+    "October 2024",
+    "February",
+    "May 2025",
+]
+
+
+def _pdf_text_squeezed(path: Path) -> str:
+    """The PDF's text without whitespace: extraction breaks lines where the layout did."""
+    text = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+    return "".join(text.split())
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def test_check_lists_the_calendar_dates_and_year_and_relative_exports_print_none(home: Path) -> None:
+    case_id = run("sample", home=home).stdout.decode().strip()
+
+    check = run("check", case_id, home=home, check=False)
+    assert check.returncode == 1, check.stderr.decode()
+    printed = check.stdout.decode()
+    assert "treatment.courses[0].start: '2023-12-19' (precise_date)" in printed
+    assert "history[1].wording: 'Nov 2023' (precise_date)" in printed
+
+    recorded = home / "recorded.pdf"
+    run("export", case_id, "--format", "pdf", "-o", str(recorded), home=home)
+    recorded_text = _pdf_text_squeezed(recorded)
+    for date in SAMPLE_CALENDAR_DATES:  # the list is what the PDF prints when dates are published as recorded
+        assert _squeeze(date) in recorded_text, date
+
+    for policy in ("year", "relative"):
+        out = home / f"{policy}.pdf"
+        run("export", case_id, "--format", "pdf", "--dates", policy, "-o", str(out), home=home)
+        text = _pdf_text_squeezed(out)
+        left = [date for date in SAMPLE_CALENDAR_DATES if _squeeze(date) in text]
+        assert left == [], (policy, left)
+        assert "2ndrelapse—" in text and "bonemarrow,84.6%blasts" in text
+        if policy == "year":
+            for year in ("2009", "2023", "2024", "2025"):
+                assert year in text, year
+            assert "2ndrelapse—2023,bonemarrow" in text
+        else:
+            assert "2ndrelapse—14yearslater,bonemarrow" in text
+
+        result = run("check", case_id, "--dates", policy, "--json", home=home, check=False)
+        report = json.loads(result.stdout)
+        assert report["date_policy"] == policy
+        kinds = {finding["kind"] for finding in report["identifiers"]}
+        assert "precise_date" not in kinds, report["identifiers"]
+        assert kinds <= {"place"}  # "Astana" in the treatment context is still reported
+        assert result.returncode == (1 if report["identifiers"] else 0)
+
+
+def test_check_json_has_the_documented_keys(home: Path) -> None:
+    case_id = run("sample", home=home).stdout.decode().strip()
+    result = run("check", case_id, "--json", home=home, check=False)
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert {"counts", "limit", "care", "identifiers"} <= set(report)
+    assert {"path": "history[1].wording", "kind": "precise_date", "text": "Nov 2023"}.items() <= next(
+        f for f in report["identifiers"] if f["path"] == "history[1].wording"
+    ).items()

@@ -1,0 +1,225 @@
+"""Dates typed into the text follow the publication date policy: rewrite_dates under each policy
+and language, and the builder applying it to the patient's story only."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casedesk.domain import Case, DatePolicy, HistoryEvent, Narrative, PartialDate, Patient, Venue
+from casedesk.domain.dates import Language
+from casedesk.domain.records import AuthorText, Treatment
+from casedesk.domain.textdates import find_dates
+from casedesk.domain.venues import VenueHeading, VenueProfile
+from casedesk.report import build_document
+from casedesk.report import builder as builder_module
+from casedesk.report.builder import date_style
+from casedesk.report.datefmt import DateStyle, rewrite_dates
+from casedesk.report.document import Document, ListBlock
+
+D = PartialDate
+ANCHOR = D(2023, 12, 19)
+
+
+def style(policy: DatePolicy, language: Language = "en", anchor: PartialDate | None = ANCHOR) -> DateStyle:
+    return DateStyle(language, policy, anchor)
+
+
+# ----- rewrite_dates ---------------------------------------------------------------------------
+EN = "Admitted 19.12.2023; 2nd relapse—Nov 2023; course 19.12–26.12.2023; seen on 19 December; since 2017; day 8."
+RU = "Поступила 19 декабря 2023 г., рецидив в апреле 2009 года, курс 19.12–26.12.2023, выписана 3 мая, с 2017 г."
+KK = "2023 жылы 19 желтоқсанда түсті, 2009 жылғы сәуір айында, 2017 жылы рецидив."
+
+REWRITTEN = {
+    ("en", DatePolicy.MONTH): (
+        "Admitted December 2023; 2nd relapse—Nov 2023; course December 2023; seen on 19 December; since 2017; day 8."
+    ),
+    ("en", DatePolicy.YEAR): "Admitted 2023; 2nd relapse—2023; course 2023; seen on 19 December; since 2017; day 8.",
+    ("en", DatePolicy.RELATIVE): (
+        "Admitted day 1; 2nd relapse—1 month before; course day 1–day 8; seen on 19 December; since 2017; day 8."
+    ),
+    ("ru", DatePolicy.MONTH): (
+        "Поступила декабрь 2023, рецидив в апреле 2009 года, курс декабрь 2023, выписана 3 мая, с 2017 г."
+    ),
+    ("ru", DatePolicy.YEAR): "Поступила 2023, рецидив в 2009, курс 2023, выписана 3 мая, с 2017 г.",
+    ("ru", DatePolicy.RELATIVE): (
+        "Поступила день 1, рецидив в за 14 лет до, курс день 1–день 8, выписана 3 мая, с 2017 г."
+    ),
+    ("kk", DatePolicy.MONTH): "2023 жылғы желтоқсан түсті, 2009 жылғы сәуір айында, 2017 жылы рецидив.",
+    ("kk", DatePolicy.YEAR): "2023 түсті, 2009 айында, 2017 жылы рецидив.",
+    ("kk", DatePolicy.RELATIVE): "1-күн түсті, 14 жыл бұрын айында, 2017 жылы рецидив.",
+}
+SOURCE = {"en": EN, "ru": RU, "kk": KK}
+
+
+@pytest.mark.parametrize(("language", "policy"), list(REWRITTEN), ids=[f"{lang}-{p.value}" for lang, p in REWRITTEN])
+def test_typed_dates_are_printed_as_the_policy_prints_dates(language: Language, policy: DatePolicy) -> None:
+    assert rewrite_dates(SOURCE[language], style(policy, language)) == REWRITTEN[(language, policy)]
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "kk"])
+def test_recorded_changes_nothing(language: Language) -> None:
+    text = SOURCE[language]
+    assert rewrite_dates(text, style(DatePolicy.RECORDED, language)) is text
+
+
+@pytest.mark.parametrize(
+    ("policy", "expected"),
+    [
+        (DatePolicy.MONTH, "Seen December 2023."),
+        (DatePolicy.YEAR, "Seen 2023."),
+        (DatePolicy.RELATIVE, "Seen day 8."),
+    ],
+)
+def test_a_day_precise_date_in_each_form(policy: DatePolicy, expected: str) -> None:
+    for typed in ("26.12.2023", "2023-12-26", "26 December 2023", "December 26, 2023", "12/26/2023", "26.12.23"):
+        assert rewrite_dates(f"Seen {typed}.", style(policy)) == expected, typed
+
+
+def test_relative_without_an_anchor_prints_the_year() -> None:
+    assert rewrite_dates("Seen 26.12.2023.", style(DatePolicy.RELATIVE, anchor=None)) == "Seen 2023."
+
+
+def test_what_cannot_be_redated_is_left_as_typed() -> None:
+    text = "Seen on 19 December and 3 мая; relapse 2017; in 2009 г.; day 33; t(1;6); ALL-2022kz; 2017–2023."
+    for policy in (DatePolicy.MONTH, DatePolicy.YEAR, DatePolicy.RELATIVE):
+        assert rewrite_dates(text, style(policy)) == text
+
+
+def test_a_slash_date_that_reads_both_ways_prints_only_its_year() -> None:
+    assert rewrite_dates("Seen 05/06/2023.", style(DatePolicy.MONTH)) == "Seen 2023."
+
+
+def test_a_range_whose_ends_print_alike_prints_once() -> None:
+    assert rewrite_dates("Course 19.12.2023–26.12.2023.", style(DatePolicy.YEAR)) == "Course 2023."
+    assert rewrite_dates("Course 19.12.2023 - 26.12.2023.", style(DatePolicy.MONTH)) == "Course December 2023."
+    assert rewrite_dates("Course 19.12.2023–16.01.2024.", style(DatePolicy.YEAR)) == "Course 2023–2024."
+    # an em dash separates, it does not make a range
+    assert rewrite_dates("Nov 2023—19.12.2023", style(DatePolicy.YEAR)) == "2023—2023"
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "kk"])
+@pytest.mark.parametrize("policy", [DatePolicy.MONTH, DatePolicy.YEAR, DatePolicy.RELATIVE])
+def test_what_a_policy_prints_is_left_unchanged(language: Language, policy: DatePolicy) -> None:
+    shown = style(policy, language)
+    dates = [D(2023, 12, 19), D(2023, 12, 26), D(2024, 1, 17), D(2009, 4), D(2017), D(2025, 5)]
+    for date in dates:
+        printed = shown(date)
+        assert rewrite_dates(printed, shown) == printed
+        assert rewrite_dates(f"({printed}): ok.", shown) == f"({printed}): ok."
+    assert rewrite_dates("December 2023", style(DatePolicy.MONTH)) == "December 2023"
+    assert rewrite_dates("day 8", style(DatePolicy.RELATIVE)) == "day 8"
+
+
+_PIECES = st.sampled_from(
+    ["19.12.2023", "Nov 2023", "19 December", "2017", "–", "—", " ", ", ", "апреле 2009 года", "2023 жылы 19 желтоқсанда",
+     "12/19/2023", "05/06/2023", "19.12–26.12.2023", "day 8", "t(1;6)"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=10).map("".join), st.sampled_from(list(DatePolicy)))
+def test_rewriting_twice_changes_nothing_more(text: str, policy: DatePolicy) -> None:
+    once = rewrite_dates(text, style(policy))
+    assert rewrite_dates(once, style(policy)) == once
+    if policy in (DatePolicy.YEAR, DatePolicy.RELATIVE):  # no full date is left
+        assert all(m.date is None for m in find_dates(once))
+
+
+# ----- the builder --------------------------------------------------------------------------------
+def _text(document: Document, *, skip: tuple[str, ...] = ()) -> str:
+    lines = []
+    for section in document.sections:
+        if section.key in skip:
+            continue
+        lines.append(section.heading or "")
+        for block in section.blocks:
+            items = block.items if isinstance(block, ListBlock) else (block,)
+            lines += [item.text for item in items]
+    return "\n".join(lines)
+
+
+SAMPLE_CALENDAR_DATES = ["Nov 2023", "19.12.2023", "26.12.2023", "17.01.2024", "April 2009", "October 2024", "May 2025"]
+
+
+@pytest.mark.parametrize("policy", [DatePolicy.YEAR, DatePolicy.RELATIVE])
+def test_the_sample_prints_no_calendar_date_under_year_or_relative(sample_case: Case, policy: DatePolicy) -> None:
+    text = _text(build_document(sample_case, dates=policy), skip=("front",))
+    for date in SAMPLE_CALENDAR_DATES:
+        assert date not in text
+    assert "2nd relapse—" in text and "bone marrow, 84.6% blasts" in text
+
+
+def test_the_sample_wording_under_each_policy(sample_case: Case) -> None:
+    def wording(policy: DatePolicy) -> str:
+        section = build_document(sample_case, dates=policy).section("case_description")
+        assert section is not None
+        block = section.blocks[-1]
+        assert isinstance(block, ListBlock)
+        return block.items[-1].text
+
+    assert wording(DatePolicy.RECORDED) == sample_case.history[1].wording
+    assert wording(DatePolicy.MONTH) == sample_case.history[1].wording  # "Nov 2023" is already a month
+    assert wording(DatePolicy.YEAR).startswith("2nd relapse—2023, bone marrow")
+    assert wording(DatePolicy.RELATIVE).startswith("2nd relapse—14 years later, bone marrow")  # from April 2009
+
+
+def test_front_matter_and_references_are_printed_as_typed(sample_case: Case) -> None:
+    case = replace(
+        sample_case,
+        publication=replace(
+            sample_case.publication, title="Relapse on 19.12.2023", venue=Venue(name="Congress", start=D(2025, 10, 11))
+        ),
+    )
+    recorded = build_document(case)
+    for policy in (DatePolicy.MONTH, DatePolicy.YEAR, DatePolicy.RELATIVE):
+        document = build_document(case, dates=policy)
+        assert document.title == recorded.title == "Relapse on 19.12.2023"
+        assert document.section("front") == recorded.section("front")
+        assert document.section("references") == recorded.section("references")
+
+
+def test_every_text_of_the_story_is_rewritten_headings_and_author_text_too() -> None:
+    case = Case(
+        patient=Patient(label="Zh.", background="Admitted 19.12.2023."),
+        history=(HistoryEvent(date=D(2023, 12), wording="Relapse 19.12.2023, then 3 мая."),),
+        treatment=Treatment(heading="Therapy from 19.12.2023", context="Started 2023-12-19."),
+        narrative=Narrative(
+            discussion="Seen on 26.12.2023.",
+            informed_consent="Signed 19.12.2023.",
+            outcomes=AuthorText("Remission since 17.01.2024."),
+        ),
+    )
+    text = _text(build_document(case, dates=DatePolicy.YEAR))
+    assert "19.12.2023" not in text and "2023-12-19" not in text and "26.12.2023" not in text
+    assert "17.01.2024" not in text
+    assert "Therapy from 2023" in text and "Relapse 2023, then 3 мая." in text  # a day and month stays
+    assert "Remission since 2024." in text
+
+
+def test_under_a_venues_headings_the_story_is_rewritten_too() -> None:
+    venue = VenueProfile(id="v", name="V", headings=(VenueHeading("Case", ("case_description", "discussion")),))
+    case = Case(patient=Patient(background="Admitted 19.12.2023."), narrative=Narrative(discussion="Seen 26.12.2023."))
+    text = _text(build_document(case, venue, DatePolicy.RELATIVE))
+    assert "Admitted 2023." in text  # no structured date: no anchor, so the year
+    assert "Seen 2023." in text
+
+
+@pytest.mark.parametrize("policy", list(DatePolicy))
+def test_generated_text_is_not_changed_by_the_rewrite(
+    sample_case: Case, policy: DatePolicy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without free-text dates, the document is the same with or without the rewriting pass.
+    case = replace(sample_case, history=tuple(replace(e, wording="") for e in sample_case.history))
+    rewritten = build_document(case, dates=policy)
+    monkeypatch.setattr(builder_module, "rewrite_dates", lambda text, style: text)
+    assert build_document(case, dates=policy) == rewritten
+
+
+def test_date_style_is_the_one_the_rewrite_uses(sample_case: Case) -> None:
+    shown = date_style(sample_case, dates=DatePolicy.RELATIVE)
+    assert shown.anchor == D(2009, 4)
+    assert rewrite_dates("Nov 2023", shown) == "14 years later"

@@ -30,7 +30,7 @@ from casedesk.domain.records import (
 )
 from casedesk.domain.validation import percentage
 from casedesk.domain.venues import NO_VENUE, DatePolicy, TitleStyle, VenueProfile
-from casedesk.report.datefmt import DateStyle, rewrite_dates
+from casedesk.report.datefmt import DateStyle, relative_series, rewrite_dates
 from casedesk.report.document import Block, Document, ListBlock, Paragraph, Role, Section, Span, paragraphs, plain
 from casedesk.report.terms import licence_sentence, term
 
@@ -367,6 +367,8 @@ def _treatment(case: Case, style: DateStyle) -> Section:
 
 
 def _period(start: PartialDate | None, end: PartialDate | None, style: DateStyle) -> str:
+    if start and end and style.policy is DatePolicy.RELATIVE and style.anchor is not None:
+        return relative_series([start, end], style.anchor, style.language, joiner=EN_DASH)
     if start and end:
         first, last = style(start), style(end)
         return first if first == last else f"{first}{EN_DASH}{last}"
@@ -426,7 +428,8 @@ def _results(assessments: Iterable[Assessment], style: DateStyle) -> list[str]:
     results = []
     for date, phrases in groups:
         joined = ", ".join(phrases)
-        results.append(term("result_on", language, date=style(date), results=joined) if date else joined)
+        key = "result_relative" if style.policy is DatePolicy.RELATIVE else "result_on"
+        results.append(term(key, language, date=style(date), results=joined) if date else joined)
     return results
 
 
@@ -532,6 +535,8 @@ def _follow_up_sentence(points: tuple[FollowUp, ...], style: DateStyle) -> str:
         measure = measures.pop()
         dates = date_list([p.date for p in dated if p.date], style)
         key = "follow_up.sustained" if measure else "follow_up.sustained_plain"
+        if style.policy is DatePolicy.RELATIVE and style.anchor is not None:
+            key += "_relative"  # "sustained 15 and 16 years later", not "sustained in 15 …"
         return term(key, language, status=_capitalise(status), dates=dates, measures=measure)
     lines = []
     for point in dated:
@@ -546,6 +551,8 @@ def date_list(dates: list[PartialDate], style: DateStyle | Language = "en") -> s
     style = style if isinstance(style, DateStyle) else DateStyle(style)
     language = style.language
     and_word = term("and", language)
+    if style.policy is DatePolicy.RELATIVE and style.anchor is not None:
+        return relative_series(dates, style.anchor, language, joiner=and_word)
     if style.policy not in (DatePolicy.RECORDED, DatePolicy.MONTH):
         shown = list(dict.fromkeys(style(d) for d in dates))
         return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} {and_word} {shown[-1]}"

@@ -92,22 +92,79 @@ def _rewrite_once(text: str, style: DateStyle) -> str:
 
 def relative(date: PartialDate, anchor: PartialDate, language: Language = "en") -> str:
     """`date` counted from `anchor` at the precision both share: days, then months, then years."""
+    kind, n = relative_parts(date, anchor)
+    return _phrase(kind, n, language)
+
+
+def relative_parts(date: PartialDate, anchor: PartialDate) -> tuple[str, int]:
+    """(kind, number) of a relative date: ("day", 8), ("month", 10), ("years_later", 14)…"""
     if date.day is not None and anchor.day is not None and date.month is not None and anchor.month is not None:
         days = (dt.date(date.year, date.month, date.day) - dt.date(anchor.year, anchor.month, anchor.day)).days
         if 0 <= days < DAYS_SHOWN:
-            return _phrase("day", days + 1, language)
+            return ("day", days + 1)
         if -DAYS_SHOWN < days < 0:
-            return _phrase("days_before", -days, language)
+            return ("days_before", -days)
     if date.month is not None and anchor.month is not None:
         months = (date.year - anchor.year) * 12 + (date.month - anchor.month)
         if 0 <= months < MONTHS_SHOWN:
-            return _phrase("month", months + 1, language)
+            return ("month", months + 1)
         if -MONTHS_SHOWN < months < 0:
-            return _phrase("months_before", -months, language)
+            return ("months_before", -months)
     years = date.year - anchor.year
     if years == 0:
-        return _phrase("same_year", 0, language)
-    return _phrase("years_later" if years > 0 else "years_before", abs(years), language)
+        return ("same_year", 0)
+    return ("years_later" if years > 0 else "years_before", abs(years))
+
+
+def relative_series(dates: list[PartialDate], anchor: PartialDate, language: Language, *, joiner: str) -> str:
+    """Several relative dates of one kind said once: "days 1–8", "14–15 years later", "months 10
+    and 14" (`joiner` is "–" for a range, or the word "and" for a list); mixed kinds in full."""
+    parts = [relative_parts(d, anchor) for d in dates]
+    kinds = {kind for kind, _ in parts}
+    numbers = list(dict.fromkeys(n for _, n in parts))
+    if len(set(parts)) == 1:
+        return _phrase(*parts[0], language)
+    if len(kinds) != 1 or parts[0][0] == "same_year":
+        spaced = joiner if joiner == EN_DASH else f" {joiner} "
+        return spaced.join(_phrase(kind, n, language) for kind, n in parts)
+    kind = parts[0][0]
+    if joiner == EN_DASH:
+        numbers_text = f"{numbers[0]}{EN_DASH}{numbers[-1]}"
+    else:
+        numbers_text = ", ".join(str(n) for n in numbers[:-1]) + f" {joiner} {numbers[-1]}"
+    return _series_phrase(kind, numbers_text, numbers[-1], language)
+
+
+EN_DASH = "–"
+
+
+def _series_phrase(kind: str, numbers: str, last: int, language: Language) -> str:
+    if language == "ru":
+        return {
+            "day": f"дни {numbers}",
+            "days_before": f"за {numbers} {_ru_plural(last, 'день', 'дня', 'дней')} до",
+            "month": f"месяцы {numbers}",
+            "months_before": f"за {numbers} {_ru_plural(last, 'месяц', 'месяца', 'месяцев')} до",
+            "years_later": f"через {numbers} {_ru_plural(last, 'год', 'года', 'лет')}",
+            "years_before": f"за {numbers} {_ru_plural(last, 'год', 'года', 'лет')} до",
+        }[kind]
+    if language == "kk":
+        return {
+            "day": f"{numbers}-күндер",
+            "days_before": f"{numbers} күн бұрын",
+            "month": f"{numbers}-айлар",
+            "months_before": f"{numbers} ай бұрын",
+            "years_later": f"{numbers} жылдан кейін",
+            "years_before": f"{numbers} жыл бұрын",
+        }[kind]
+    return {
+        "day": f"days {numbers}",
+        "days_before": f"{numbers} days before",
+        "month": f"months {numbers}",
+        "months_before": f"{numbers} months before",
+        "years_later": f"{numbers} years later",
+        "years_before": f"{numbers} years before",
+    }[kind]
 
 
 def _ru_plural(n: int, one: str, few: str, many: str) -> str:

@@ -223,3 +223,32 @@ def test_date_style_is_the_one_the_rewrite_uses(sample_case: Case) -> None:
     shown = date_style(sample_case, dates=DatePolicy.RELATIVE)
     assert shown.anchor == D(2009, 4)
     assert rewrite_dates("Nov 2023", shown) == "14 years later"
+
+
+def test_relative_ranges_and_lists_say_the_unit_once() -> None:
+    from casedesk.report.datefmt import relative_series
+
+    anchor = PartialDate(2023, 12, 19)
+    assert relative_series([PartialDate(2023, 12, 19), PartialDate(2023, 12, 26)], anchor, "en", joiner="–") == "days 1–8"
+    assert relative_series([PartialDate(2023, 12, 19), PartialDate(2023, 12, 26)], anchor, "ru", joiner="–") == "дни 1–8"
+    onset = PartialDate(2009, 4)
+    assert relative_series([PartialDate(2023, 12, 27), PartialDate(2024, 1, 16)], onset, "en", joiner="–") == "14–15 years later"
+    assert relative_series([PartialDate(2024, 10), PartialDate(2025, 2)], onset, "en", joiner="and") == "15 and 16 years later"
+    assert relative_series([PartialDate(2024, 10), PartialDate(2025, 2)], onset, "ru", joiner="и") == "через 15 и 16 лет"
+    # one and the same relative date is said once
+    assert relative_series([PartialDate(2024, 2, 8), PartialDate(2024, 3, 6)], onset, "en", joiner="–") == "15 years later"
+    # kinds that differ are said in full
+    mixed = relative_series([PartialDate(2023, 12, 1), PartialDate(2024, 1, 5)], PartialDate(2023, 12, 19), "en", joiner="–")
+    assert mixed == "18 days before–day 18"
+
+
+def test_follow_up_sentence_under_the_relative_policy_reads_as_english() -> None:
+    from casedesk.domain import Case, FollowUp, Outcome
+
+    case = Case(
+        outcome=Outcome(follow_ups=(FollowUp(PartialDate(2024, 10), "remission", "MRD negative"), FollowUp(PartialDate(2025, 2), "remission", "MRD negative"))),
+    )
+    case = replace(case, diagnosis=replace(case.diagnosis, onset=PartialDate(2009, 4)))
+    section = build_document(case, dates=DatePolicy.RELATIVE).section("outcomes")
+    assert section is not None
+    assert section.plain_text() == "Remission was sustained 15 and 16 years later, with MRD negative."

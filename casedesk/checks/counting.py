@@ -18,7 +18,7 @@ import enum
 from dataclasses import dataclass
 
 from casedesk.domain.venues import CountUnit, VenueProfile
-from casedesk.report.document import Document, ListBlock, Role, Section
+from casedesk.report.document import Document, FigureBlock, ListBlock, Role, Section, TableBlock
 
 CLOSE_SHARE = 0.9
 APPENDICES = frozenset({"care_checklist"})  # pages added after the abstract: never counted  # from 90 % of the limit on, the counter says "close"
@@ -63,12 +63,18 @@ def count_words(text: str) -> int:
     return sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
 
 
-def _blocks_text(section: Section, roles: set[Role] | None = None) -> str:
+def _blocks_text(section: Section, roles: set[Role] | None = None, *, tables: bool = True) -> str:
+    """The text of a section's blocks; figures never count, tables only when `tables`."""
     lines: list[str] = []
     for block in section.blocks:
         if isinstance(block, ListBlock):
             if roles is None or Role.BODY in roles:
                 lines += [item.text for item in block.items]
+        elif isinstance(block, TableBlock):
+            if tables and (roles is None or Role.BODY in roles):
+                lines += [" ".join(row) for row in (block.header, *block.rows)]
+        elif isinstance(block, FigureBlock):
+            continue
         elif roles is None or block.role in roles:
             lines.append(block.text)
     return "\n".join(lines)
@@ -89,7 +95,7 @@ def counted_parts(document: Document, profile: VenueProfile) -> list[tuple[str, 
             continue
         if section.key in APPENDICES:
             continue
-        body = _blocks_text(section)
+        body = _blocks_text(section, tables=profile.count_tables)
         if profile.count_headings and section.heading:
             body = f"{section.heading}\n{body}"
         parts.append((section.key, section.heading or section.key, body))

@@ -117,10 +117,12 @@ def redated(section: Section, style: DateStyle) -> Section:
     for block in section.blocks:
         if isinstance(block, ListBlock):
             blocks.append(ListBlock(tuple(paragraph(item) for item in block.items), block.ordered))
-        else:
+        elif isinstance(block, Paragraph):
             blocks.append(paragraph(block))
+        else:
+            blocks.append(block)  # tables and figures are made from dates already under the policy
     heading = rewrite_dates(section.heading, style) if section.heading is not None else None
-    return Section(section.key, heading, tuple(blocks))
+    return replace(section, heading=heading, blocks=tuple(blocks))
 
 
 _SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or per the to vs via with".split())

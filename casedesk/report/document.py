@@ -47,7 +47,26 @@ class ListBlock:
     ordered: bool = False
 
 
-Block = Paragraph | ListBlock
+@dataclass(frozen=True, slots=True)
+class TableBlock:
+    """A table of literal text: a header row and body rows of the same length."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    caption: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FigureBlock:
+    """A figure drawn from data (not an image file): `kind` names the drawing ("timeline") and
+    `data` is that drawing's own plain record; text renderers print the caption."""
+
+    kind: str
+    caption: str
+    data: object
+
+
+Block = Paragraph | ListBlock | TableBlock | FigureBlock
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,12 +78,21 @@ class Section:
     blocks: tuple[Block, ...]
     new_page: bool = False  # an appendix (such as the CARE checklist) starts on a page of its own
 
-    def plain_text(self) -> str:
-        """The section's text without its heading: paragraphs and list items one per line."""
+    def plain_text(self, *, tables: bool = True) -> str:
+        """The section's text without its heading: paragraphs and list items one per line, table
+        rows one per line with cells apart by tabs (unless `tables` is false); a figure is its
+        caption."""
         lines: list[str] = []
         for block in self.blocks:
             if isinstance(block, ListBlock):
                 lines += [item.text for item in block.items]
+            elif isinstance(block, TableBlock):
+                if tables:
+                    lines += [t for t in (block.caption,) if t]
+                    lines += ["\t".join(row) for row in (block.header, *block.rows)]
+            elif isinstance(block, FigureBlock):
+                if block.caption:
+                    lines.append(block.caption)
             else:
                 lines.append(block.text)
         return "\n".join(lines)

@@ -21,10 +21,6 @@ log = logging.getLogger("casedesk")
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Application", text)
-
-
 def setup_logging() -> Path:
     """Log to a rotating file in the data folder's logs/ (five files of 1 MB)."""
     folder = paths.data_dir() / "logs"
@@ -63,13 +59,16 @@ class ErrorReporter:
         details = "".join(traceback.format_exception(exc_type, exc, tb))
         if isinstance(exc, USER_ERRORS) or isinstance(exc, OSError):
             log.warning("%s", exc)
-            Dialogs.error(self._parent(), tr("CaseDesk"), str(exc).splitlines()[0] if str(exc) else exc_type.__name__, str(exc))
+            Dialogs.error(self._parent(), "CaseDesk", str(exc).splitlines()[0] if str(exc) else exc_type.__name__, str(exc))
             return
         log.error("Unexpected error\n%s", details)
         Dialogs.error(
             self._parent(),
-            tr("Something went wrong"),
-            tr("CaseDesk met an unexpected error: %1. Your saved work is safe. The details are in the log file %2.")
+            QCoreApplication.translate("Application", "Something went wrong"),
+            QCoreApplication.translate(
+                "Application",
+                "CaseDesk met an unexpected error: %1. Your saved work is safe. The details are in the log file %2.",
+            )
             .replace("%1", f"{exc_type.__name__}: {exc}")
             .replace("%2", str(self.log_path)),
             details,
@@ -78,6 +77,7 @@ class ErrorReporter:
 
 def run(database_url: str | None = None, argv: list[str] | None = None) -> int:
     from casedesk.services import USER_ERRORS, CaseService
+    from casedesk.ui import i18n
     from casedesk.ui.dialogs import Dialogs
     from casedesk.ui.main_window import MainWindow
 
@@ -86,14 +86,15 @@ def run(database_url: str | None = None, argv: list[str] | None = None) -> int:
     QCoreApplication.setApplicationVersion(__version__)
     paths.ensure_data_dir()
     log_path = setup_logging()
+    settings = QSettings(str(paths.data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+    i18n.install(i18n.resolve(i18n.chosen(settings)))  # before the first window or message
     try:
         service = CaseService.open(database_url)
     except USER_ERRORS as exc:
-        Dialogs.error(None, tr("CaseDesk cannot open its database"), str(exc))
+        Dialogs.error(None, QCoreApplication.translate("Application", "CaseDesk cannot open its database"), str(exc))
         return 1
     window: list[MainWindow] = []
     sys.excepthook = ErrorReporter(log_path, lambda: window[0] if window else None)
-    settings = QSettings(str(paths.data_dir() / "settings.ini"), QSettings.Format.IniFormat)
     main = MainWindow(service, settings)
     window.append(main)
     main.show()

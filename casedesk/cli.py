@@ -21,6 +21,17 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy and reportlab: load them on
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+# export format → suffix of the default output name (case-ID.pdf, case-ID.docx, …)
+SUFFIXES = {
+    "pdf": ".pdf",
+    "docx": ".docx",
+    "txt": ".txt",
+    "md": ".md",
+    "json": ".casedesk.json",
+    "svg": ".timeline.svg",  # the timeline figure alone
+    "timeline-pdf": ".timeline.pdf",
+}
+BINARY_FORMATS = {"pdf": "a PDF", "docx": "a Word document", "timeline-pdf": "a PDF"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -57,11 +68,30 @@ def build_parser() -> argparse.ArgumentParser:
     p_list = commands.add_parser("list", help="list cases: id, title, patient label, last change")
     p_list.add_argument("--json", action="store_true", help="print the list as JSON")
 
-    p_export = commands.add_parser("export", help="export a case as PDF or as a case file")
+    p_export = commands.add_parser(
+        "export", help="export a case as PDF, Word, text or Markdown, as a case file, or its timeline (svg, timeline-pdf)"
+    )
     p_export.add_argument("case_id", metavar="ID", type=int)
-    p_export.add_argument("--format", choices=("pdf", "json"), default="pdf")
+    p_export.add_argument("--format", choices=tuple(SUFFIXES), default="pdf")
+    p_export.add_argument(
+        "--page", choices=("a4", "letter"), default="a4", help="page size of a PDF or DOCX (default: a4)"
+    )
+    p_export.add_argument(
+        "--font-size", metavar="N", type=_font_size, default=10.0, help="base font size in points, 6 to 16 (default: 10)"
+    )
     p_export.add_argument("-o", "--output", metavar="PATH", help="where to write; - for standard output")
-    p_export.add_argument("--care-page", action="store_true", help="append the CARE checklist on a page of its own (PDF)")
+    p_export.add_argument(
+        "--timeline",
+        choices=("figure", "table", "none"),
+        default="figure",
+        help="the treatment timeline as a figure (where the venue allows one), a table, or none (default: figure)",
+    )
+    p_export.add_argument("--language", choices=("en", "ru", "kk"), help="the report language (default: the case's)")
+    p_export.add_argument(
+        "--care-page",
+        action="store_true",
+        help="append the CARE checklist after the abstract (on a page of its own in PDF and DOCX)",
+    )
     _venue_and_dates(p_export)
 
     p_check = commands.add_parser(
@@ -75,6 +105,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("venues", help="list the venue profiles: id, limit, name")
     return parser
+
+
+def _font_size(text: str) -> float:
+    try:
+        size = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 6 <= size <= 16:
+        raise argparse.ArgumentTypeError(f"{text} is not from 6 to 16 points")
+    return size
 
 
 def _venue_and_dates(parser: argparse.ArgumentParser) -> None:
@@ -94,6 +134,10 @@ def _options(args: argparse.Namespace) -> ExportOptions:
         venue=args.venue,
         dates=DatePolicy(args.dates) if args.dates else None,
         care_page=getattr(args, "care_page", False),
+        page_size="Letter" if getattr(args, "page", "a4") == "letter" else "A4",
+        base_font_size=getattr(args, "font_size", 10.0),
+        timeline=getattr(args, "timeline", "figure"),
+        language=getattr(args, "language", None),
     )
 
 
@@ -179,15 +223,14 @@ def _list(service: CaseService, *, as_json: bool) -> None:
 
 def _export(service: CaseService, args: argparse.Namespace) -> int:
     if args.output == "-":
-        if args.format == "pdf" and sys.stdout.isatty():
-            _say("a PDF is binary: redirect standard output to a file, or give -o PATH")
+        if args.format in BINARY_FORMATS and sys.stdout.isatty():
+            _say(f"{BINARY_FORMATS[args.format]} is binary: redirect standard output to a file, or give -o PATH")
             return EXIT_USAGE
         data = service.export_bytes([args.case_id], args.format, _options(args))
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return EXIT_OK
-    suffix = ".pdf" if args.format == "pdf" else ".casedesk.json"
-    target = Path(args.output) if args.output else Path(f"case-{args.case_id}{suffix}")
+    target = Path(args.output) if args.output else Path(f"case-{args.case_id}{SUFFIXES[args.format]}")
     service.export_to_file([args.case_id], args.format, target, _options(args))
     print(target)
     return EXIT_OK

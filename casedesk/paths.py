@@ -76,3 +76,12 @@ def samples_dir() -> Path:
 
 def schema_path() -> Path:
     return resources_dir() / "schema" / "casedesk-case-file.schema.json"
+
+
+def translations_dir() -> Path:
+    """The compiled interface translations (casedesk_<language>.qm), next to their .ts sources.
+
+    The package build makes the .qm files (setup.py); a source tree that was never built has none,
+    and the interface is then English.
+    """
+    return resources_dir() / "translations"

@@ -21,15 +21,32 @@ from casedesk.checks.care import CareItem, care_checklist, care_summary
 from casedesk.checks.counting import CountResult, LimitStatus, count_document
 from casedesk.checks.identifiers import Finding, scan_case
 from casedesk.checks.venues import find_profile, find_profile_by_name, load_profiles
+from casedesk.domain.dates import Language
 from casedesk.domain.venues import NO_VENUE, DatePolicy, VenueProfile
 from casedesk.report import Document, build_document
 from casedesk.report.document import ListBlock, Section, plain
-from casedesk.report.builder import effective_date_policy, left_out_by_venue, styled_title
+from casedesk.report.builder import date_style, effective_date_policy, left_out_by_venue, styled_title
+from casedesk.report.timeline import timeline_pdf, timeline_svg
+from casedesk.report.docx import render_docx
+from casedesk.report.page import PAGE_SIZES_MM, page_size_name
 from casedesk.report.pdf import render_pdf as draw_pdf
+from casedesk.report.text import render_markdown, render_text
 from casedesk.store import CaseStore, StoreError, open_store
 
 SAMPLE_FILE = "blinatumomab-all.casedesk.json"
-EXPORT_FORMATS = ("pdf", "json")
+EXPORT_FORMATS = ("pdf", "docx", "txt", "md", "json", "svg", "timeline-pdf")
+# Formats that draw one case (JSON holds the records of any number of cases); svg and
+# timeline-pdf are the timeline figure alone.
+DOCUMENT_FORMATS = {
+    "pdf": "a PDF",
+    "docx": "a Word document",
+    "txt": "a text file",
+    "md": "a Markdown file",
+    "svg": "a timeline figure",
+    "timeline-pdf": "a timeline figure",
+}
+TIMELINE_MODES = ("figure", "table", "none")
+FONT_SIZES = (6.0, 16.0)  # the smallest and largest base font size an export accepts, in points
 COPY_PREFIX = "Copy of "
 UNTITLED_COPY = "Copy of an untitled case"
 
@@ -133,7 +150,9 @@ class CaseService:
     @staticmethod
     def render_pdf(case: Case, options: ExportOptions | None = None) -> bytes:
         """The PDF of a case record as shown, saved or not."""
-        return draw_pdf(_document(case, options))
+        options = options or ExportOptions()
+        _check_options(options)
+        return draw_pdf(_document(case, options), page_size=options.page_size, base_font_size=options.base_font_size)
 
     @staticmethod
     def render_preview(case: Case) -> RenderedCase:
@@ -160,7 +179,7 @@ class CaseService:
         return _write(path, _export_data([case], fmt, options))
 
     def export_bytes(self, case_ids: Sequence[int], fmt: str, options: ExportOptions | None = None) -> bytes:
-        """The saved cases `case_ids` in format `fmt` ("pdf": exactly one case; "json": any)."""
+        """The saved cases `case_ids` in format `fmt` ("json": any number; the others: exactly one case)."""
         _check_export(fmt, len(case_ids))  # before loading anything
         return _export_data([self._store.get(case_id) for case_id in case_ids], fmt, options)
 
@@ -177,7 +196,11 @@ class ExportOptions:
 
     venue: str | None = None  # a venue profile id or unique part of a name
     dates: DatePolicy | None = None
-    care_page: bool = False  # append the CARE checklist on a page of its own (PDF)
+    care_page: bool = False  # append the CARE checklist after the abstract (a page of its own in PDF, DOCX)
+    page_size: str = "A4"  # "A4" or "Letter" (PDF and DOCX)
+    base_font_size: float = 10.0  # points; headings and notes are sized from it (PDF and DOCX)
+    timeline: str = "figure"  # "figure" (where the venue allows one), "table" or "none"
+    language: Language | None = None  # the report language; None keeps the case's
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,22 +289,64 @@ def _check_export(fmt: str, count: int) -> None:
         raise ServiceError(f'"{fmt}" is not an export format; choose one of {", ".join(EXPORT_FORMATS)}')
     if count < 1:
         raise ServiceError("there is no case to export; choose at least one")
-    if fmt == "pdf" and count != 1:
-        raise ServiceError("a PDF holds one case; export each case on its own")
+    if fmt in DOCUMENT_FORMATS and count != 1:
+        raise ServiceError(f"{DOCUMENT_FORMATS[fmt]} holds one case; export each case on its own")
+
+
+def _check_options(options: ExportOptions) -> None:
+    try:
+        page_size_name(options.page_size)
+    except ValueError:
+        known = ", ".join(PAGE_SIZES_MM)
+        raise ServiceError(f'"{options.page_size}" is not a page size; choose one of {known}') from None
+    low, high = FONT_SIZES
+    if not low <= options.base_font_size <= high:
+        raise ServiceError(f"the font size must be from {low:g} to {high:g} points, not {options.base_font_size:g}")
 
 
 def _export_data(cases: Sequence[Case], fmt: str, options: ExportOptions | None = None) -> bytes:
     _check_export(fmt, len(cases))
+    options = options or ExportOptions()
+    _check_options(options)
+    if fmt == "json":
+        return dump_case_file(cases).encode("utf-8")  # the record itself: exact dates, no venue styling
+    if fmt in ("svg", "timeline-pdf"):
+        return _timeline_figure(_in_language(cases[0], options), fmt, options)
+    document = _document(cases[0], options)
     if fmt == "pdf":
-        return draw_pdf(_document(cases[0], options))
-    return dump_case_file(cases).encode("utf-8")  # the record itself: exact dates, no venue styling
+        return draw_pdf(document, page_size=options.page_size, base_font_size=options.base_font_size)
+    if fmt == "docx":
+        return render_docx(document, page_size=options.page_size, base_font_size=options.base_font_size)
+    text = render_markdown(document) if fmt == "md" else render_text(document)
+    return text.encode("utf-8", errors="replace")  # a lone surrogate pasted in becomes "?", not a crash
+
+
+def _in_language(case: Case, options: ExportOptions) -> Case:
+    """The case as it is reported in the chosen language (the author's text stays as typed)."""
+    if options.language is None or options.language == case.publication.language:
+        return case
+    return replace(case, publication=replace(case.publication, language=options.language))
+
+
+def _venue_of(case: Case, options: ExportOptions) -> VenueProfile:
+    strict = options.venue is not None
+    return resolve_venue(options.venue if strict else case.publication.venue_profile, strict=strict)
+
+
+def _timeline_figure(case: Case, fmt: str, options: ExportOptions) -> bytes:
+    style = date_style(case, _venue_of(case, options), options.dates)
+    try:
+        return timeline_svg(case, style) if fmt == "svg" else timeline_pdf(case, style)
+    except ValueError as exc:  # fewer than two dated events
+        raise ServiceError(str(exc)) from None
 
 
 def _document(case: Case, options: ExportOptions | None) -> Document:
     options = options or ExportOptions()
-    strict = options.venue is not None
-    venue = resolve_venue(options.venue if strict else case.publication.venue_profile, strict=strict)
-    document = build_document(case, venue, options.dates)
+    if options.timeline not in TIMELINE_MODES:
+        raise ServiceError(f'"{options.timeline}" is not a timeline choice; choose one of {", ".join(TIMELINE_MODES)}')
+    case = _in_language(case, options)
+    document = build_document(case, _venue_of(case, options), options.dates, options.timeline)
     if options.care_page:
         document = replace(document, sections=(*document.sections, care_section(care_checklist(case))))
     return document

@@ -583,7 +583,7 @@ def _timeline(case: Case) -> CareItem:
     if total == 0:
         return _item("7", MISSING, "Nothing is dated: no onset, history event, course or follow-up has a date.", *paths)
     entries = f"{_count(total, 'dated entry', 'dated entries')} ({_listing(dated)})"
-    figure = "the PDF lists them in its text, while CARE asks for a table or figure, which CaseDesk does not draw yet"
+    figure = "CaseDesk draws them as a timeline figure (or a table, where the venue allows no figure)"
     if undated:
         reason = f"{entries}, but {_count(len(undated), 'entry', 'entries')} without a date; {figure}."
         return _item("7", PARTLY, reason, *paths)

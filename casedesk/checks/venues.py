@@ -11,7 +11,15 @@ from typing import Any
 
 from casedesk import paths
 from casedesk.atomic import write_text_atomic
-from casedesk.domain.venues import NO_VENUE, CountUnit, DatePolicy, TitleStyle, VenueHeading, VenueProfile
+from casedesk.domain.venues import (
+    NO_VENUE,
+    REFERENCE_STYLES,
+    CountUnit,
+    DatePolicy,
+    TitleStyle,
+    VenueHeading,
+    VenueProfile,
+)
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _ENUMS: dict[str, type] = {"unit": CountUnit, "title_style": TitleStyle, "date_policy": DatePolicy}
@@ -62,9 +70,19 @@ def profile_from_dict(data: dict[str, Any], where: str = "profile") -> VenueProf
     return VenueProfile(**values)
 
 
+# Fields that take one of a few strings (Literal types), and those strings.
+_CHOICES: dict[str, tuple[str, ...]] = {"reference_style": REFERENCE_STYLES}
+
+
 def _field_value(name: str, value: Any) -> Any:
     if name in _ENUMS:
         return _ENUMS[name](value)
+    if name in _CHOICES:
+        if not isinstance(value, str):
+            raise TypeError(f"{value!r} is not text")
+        if value not in _CHOICES[name]:
+            raise ValueError(f"{value!r} is not one of {', '.join(_CHOICES[name])}")
+        return value
     if name == "headings":
         if not isinstance(value, list):
             raise TypeError("must be a list")

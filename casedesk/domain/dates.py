@@ -16,6 +16,16 @@ from typing import Literal
 Language = Literal["en", "ru", "kk"]
 LANGUAGES: tuple[Language, ...] = ("en", "ru", "kk")
 
+# The grammatical cases a date is written in, per language. English dates have one form; a
+# Russian month changes after a preposition ("с апреля 2009 г.", "в апреле 2009 г."); a Kazakh
+# date takes a case ending ("2009 жылғы сәуірде", "сәуірден бастап", "сәуірге дейін").
+GrammaticalCase = Literal["nominative", "genitive", "prepositional", "locative", "ablative", "dative"]
+DATE_CASES: dict[Language, tuple[GrammaticalCase, ...]] = {
+    "en": ("nominative",),
+    "ru": ("nominative", "genitive", "prepositional"),
+    "kk": ("nominative", "locative", "ablative", "dative"),
+}
+
 MIN_YEAR = 1000
 MAX_YEAR = 9999
 
@@ -30,7 +40,7 @@ class PartialDateError(ValueError):
     """Text that cannot be read as a partial date; the message quotes the text and says why."""
 
 
-# Month names by language: the form used after a day (genitive in Russian) comes second.
+# Month names by language and grammatical case (see DATE_CASES).
 _MONTHS_EN = (
     "January February March April May June July August September October November December"
 ).split()
@@ -40,18 +50,44 @@ _MONTHS_RU_NOMINATIVE = (
 _MONTHS_RU_GENITIVE = (
     "января февраля марта апреля мая июня июля августа сентября октября ноября декабря"
 ).split()
+_MONTHS_RU_PREPOSITIONAL = (
+    "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре"
+).split()
 _MONTHS_KK = (
     "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан"
 ).split()
+# Kazakh case endings follow the month's last sound and vowels (vowel harmony): -да/-де/-та/-те,
+# -дан/-ден/-нан/-нен/-тан/-тен, -ға/-ге/-қа/-ке. Written out, not computed, so a reviewer reads them.
+_MONTHS_KK_LOCATIVE = (
+    "қаңтарда ақпанда наурызда сәуірде мамырда маусымда шілдеде тамызда қыркүйекте қазанда қарашада желтоқсанда"
+).split()
+_MONTHS_KK_ABLATIVE = (
+    "қаңтардан ақпаннан наурыздан сәуірден мамырдан маусымнан шілдеден тамыздан қыркүйектен қазаннан "
+    "қарашадан желтоқсаннан"
+).split()
+_MONTHS_KK_DATIVE = (
+    "қаңтарға ақпанға наурызға сәуірге мамырға маусымға шілдеге тамызға қыркүйекке қазанға қарашаға желтоқсанға"
+).split()
+_MONTHS: dict[tuple[Language, GrammaticalCase], list[str]] = {
+    ("en", "nominative"): _MONTHS_EN,
+    ("ru", "nominative"): _MONTHS_RU_NOMINATIVE,
+    ("ru", "genitive"): _MONTHS_RU_GENITIVE,
+    ("ru", "prepositional"): _MONTHS_RU_PREPOSITIONAL,
+    ("kk", "nominative"): _MONTHS_KK,
+    ("kk", "locative"): _MONTHS_KK_LOCATIVE,
+    ("kk", "ablative"): _MONTHS_KK_ABLATIVE,
+    ("kk", "dative"): _MONTHS_KK_DATIVE,
+}
+# "2017 жыл" in each Kazakh case: 2017, 2017 жылы (in 2017), 2017 жылдан, 2017 жылға.
+_YEAR_KK = {"nominative": "", "locative": " жылы", "ablative": " жылдан", "dative": " жылға"}
 
 
 def _month_lookup() -> dict[str, int]:
     names: dict[str, int] = {}
-    for number, (en, ru_nom, ru_gen, kk) in enumerate(
-        zip(_MONTHS_EN, _MONTHS_RU_NOMINATIVE, _MONTHS_RU_GENITIVE, _MONTHS_KK, strict=True), start=1
-    ):
-        for name in (en, ru_nom, ru_gen, kk):
+    for (_language, _case), table in _MONTHS.items():
+        for number, name in enumerate(table, start=1):
             names[name.lower()] = number
+    for number, (en, ru_nom) in enumerate(zip(_MONTHS_EN, _MONTHS_RU_NOMINATIVE, strict=True), start=1):
         names[en[:3].lower()] = number  # Nov, Apr
         names[ru_nom[:3]] = number  # ноя, апр
     names["sept"] = 9
@@ -63,7 +99,7 @@ def _month_lookup() -> dict[str, int]:
 _MONTH_NAMES = _month_lookup()
 
 _YEAR = r"(?P<year>\d{4})"
-_YEAR_SUFFIX = r"(?:\s*(?:г\.?|года|год|ж\.?|жыл|жылы|жылғы))?"
+_YEAR_SUFFIX = r"(?:\s*(?:г\.?|года|году|год|ж\.?|жыл|жылы|жылғы|жылдан|жылға))?"
 _WORD = r"(?P<month>[^\W\d_]+)\.?"
 _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p, re.IGNORECASE)
@@ -202,30 +238,47 @@ class PartialDate:
         return (self.year, month, self.day or calendar.monthrange(self.year, month)[1])
 
     # ----- formatting ---------------------------------------------------------------------
-    def format(self, language: Language = "en", *, long: bool = False) -> str:
-        """The date as a report in `language` writes it.
+    def format(self, language: Language = "en", *, long: bool = False, case: GrammaticalCase = "nominative") -> str:
+        """The date as a report in `language` writes it, in grammatical `case` (see DATE_CASES).
 
         Days are numeric (19.12.2023), as CIS and the reference abstract write them, unless
         `long` asks for words (19 December 2023, 19 декабря 2023 г., 2023 жылғы 19 желтоқсан).
+        Russian writes the year with "г." ("апрель 2009 г.", "2017 г.": the abbreviation stands for
+        every case of "год"); a Russian case changes the month only ("с апреля 2009 г.", "в апреле
+        2009 г."), a day after a preposition reads as it is written ("с 19.12.2023"). A Kazakh case
+        ending needs words to stand on, so a Kazakh day in any case but the nominative is written in
+        words ("2023 жылғы 19 желтоқсаннан").
         """
+        if case not in DATE_CASES[language]:
+            raise ValueError(f"a date in {language} has no {case} form; it has {', '.join(DATE_CASES[language])}")
+        if language == "ru":
+            if self.month is None:
+                return f"{self.year} г."
+            if self.day is None:
+                return f"{_MONTHS[('ru', case)][self.month - 1]} {self.year} г."
+            if not long:
+                return f"{self.day:02d}.{self.month:02d}.{self.year}"
+            return f"{self.day} {_MONTHS_RU_GENITIVE[self.month - 1]} {self.year} г."
+        if language == "kk":
+            if self.month is None:
+                return f"{self.year}{_YEAR_KK[case]}"
+            if self.day is None:
+                return f"{self.year} жылғы {_MONTHS[('kk', case)][self.month - 1]}"
+            if not long and case == "nominative":
+                return f"{self.day:02d}.{self.month:02d}.{self.year}"
+            return f"{self.year} жылғы {self.day} {_MONTHS[('kk', case)][self.month - 1]}"
         if self.month is None:
             return str(self.year)
         if self.day is None:
-            if language == "ru":
-                return f"{_MONTHS_RU_NOMINATIVE[self.month - 1]} {self.year}"
-            if language == "kk":
-                return f"{self.year} жылғы {_MONTHS_KK[self.month - 1]}"
             return f"{_MONTHS_EN[self.month - 1]} {self.year}"
         if not long:
             return f"{self.day:02d}.{self.month:02d}.{self.year}"
-        if language == "ru":
-            return f"{self.day} {_MONTHS_RU_GENITIVE[self.month - 1]} {self.year} г."
-        if language == "kk":
-            return f"{self.year} жылғы {self.day} {_MONTHS_KK[self.month - 1]}"
         return f"{self.day} {_MONTHS_EN[self.month - 1]} {self.year}"
 
 
-def month_name(month: int, language: Language = "en") -> str:
-    """The name of a month standing alone (nominative), for phrases such as "February and May 2025"."""
-    table = {"en": _MONTHS_EN, "ru": _MONTHS_RU_NOMINATIVE, "kk": _MONTHS_KK}[language]
-    return table[month - 1]
+def month_name(month: int, language: Language = "en", case: GrammaticalCase = "nominative") -> str:
+    """The name of a month standing alone, for phrases such as "February and May 2025"; `case` as
+    in `PartialDate.format` ("феврале и мае 2025 г.", "2025 жылғы ақпанда және мамырда")."""
+    if case not in DATE_CASES[language]:
+        raise ValueError(f"a month in {language} has no {case} form; it has {', '.join(DATE_CASES[language])}")
+    return _MONTHS[(language, case)][month - 1]

@@ -2,15 +2,16 @@
 
 A profile says how long the abstract may be and what counts towards it, how many authors,
 figures and tables are allowed, how the title is set, which headings the venue wants and which
-of the case's sections go under each, the licence or copyright line, and how dates are
-published by default. Profiles ship in resources/venues (documented in docs/venue-profiles.md);
-users make their own.
+of the case's sections go under each, the licence or copyright line, how dates are
+published by default and how references are cited. Profiles ship in resources/venues
+(documented in docs/venue-profiles.md); users make their own.
 """
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 
 class CountUnit(enum.StrEnum):
@@ -31,6 +32,14 @@ class DatePolicy(enum.StrEnum):
     MONTH = "month"  # no day: December 2023
     YEAR = "year"  # the year only: 2023
     RELATIVE = "relative"  # from a chosen event: day 1, month 3, 2 years later
+
+
+# How references are cited in the text and listed (casedesk.report.builder.cited):
+# "numbered" (Vancouver): labels become [1], [2] in order of first citation, the list follows them;
+# "author_year": labels as typed, the list sorted by first author and year, unnumbered;
+# "as_typed": the author's text and list exactly as typed and recorded (no venue's rules).
+ReferenceStyle = Literal["numbered", "author_year", "as_typed"]
+REFERENCE_STYLES: tuple[ReferenceStyle, ...] = get_args(ReferenceStyle)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +74,14 @@ class VenueProfile:
     licence_line: str = ""  # replaces the case's licence sentence when set
     date_policy: DatePolicy = DatePolicy.RECORDED
     accepts_case_reports: bool = True
+    reference_style: ReferenceStyle = "numbered"  # a venue numbers citations unless it says otherwise
 
 
-NO_VENUE = VenueProfile(id="none", name="No venue rules", verified=True, note="No limit; the case's own headings.")
+# Without a venue nothing is restyled: the text and the reference list print as the author made them.
+NO_VENUE = VenueProfile(
+    id="none",
+    name="No venue rules",
+    verified=True,
+    note="No limit; the case's own headings.",
+    reference_style="as_typed",
+)

@@ -9,11 +9,13 @@ the policy prints dates (`rewrite_dates`).
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 
 from casedesk.domain.affiliations import author_numbers, numbered_affiliations
-from casedesk.domain.dates import Language, PartialDate, month_name
+from casedesk.domain.dates import GrammaticalCase, Language, PartialDate, month_name
 from casedesk.domain.fieldpath import get_path
 from casedesk.domain.records import (
     AdditionalTherapy,
@@ -25,23 +27,49 @@ from casedesk.domain.records import (
     EventKind,
     FollowUp,
     HistoryEvent,
+    Reference,
     Sex,
     Venue,
 )
 from casedesk.domain.validation import percentage
-from casedesk.domain.venues import NO_VENUE, DatePolicy, TitleStyle, VenueProfile
+from casedesk.domain.venues import NO_VENUE, DatePolicy, ReferenceStyle, TitleStyle, VenueProfile
 from casedesk.report.datefmt import DateStyle, relative_series, rewrite_dates
-from casedesk.report.document import Block, Document, ListBlock, Paragraph, Role, Section, Span, paragraphs, plain
+from casedesk.report.document import (
+    Block,
+    Document,
+    FigureBlock,
+    ListBlock,
+    Paragraph,
+    Role,
+    Section,
+    Span,
+    TableBlock,
+    paragraphs,
+    plain,
+)
 from casedesk.report.terms import licence_sentence, term
+from casedesk.report.timeline import timeline_section
 
 EN_DASH = "–"
 EM_DASH = "—"
 
 
-def build_document(case: Case, venue: VenueProfile | None = None, dates: DatePolicy | None = None) -> Document:
+def build_document(
+    case: Case, venue: VenueProfile | None = None, dates: DatePolicy | None = None, timeline: str = "figure",
+    *, language: Language | None = None,
+) -> Document:
     """The abstract of `case`, set for `venue` (title style, headings, licence line) with patient
-    dates published under `dates` (default: the case's policy, else the venue's, else as recorded)."""
+    dates published under `dates` (default: the case's policy, else the venue's, else as recorded).
+
+    `timeline` ("figure", "table" or "none") adds a "Timeline" section after the outcomes: the
+    figure only where the venue allows a figure, the table only where it allows a table (see
+    casedesk.report.timeline.figure_allowed and table_allowed), neither when the case has fewer
+    than two dated events."""
     venue = venue or NO_VENUE
+    # `language` prints the report in en, ru or kk instead of the case's own report language:
+    # headings, generated sentences, dates and the licence sentence; the author's text as typed.
+    if language is not None and language != case.publication.language:
+        case = replace(case, publication=replace(case.publication, language=language))
     language = case.publication.language
     style = date_style(case, venue, dates)
     sections = [
@@ -50,6 +78,7 @@ def build_document(case: Case, venue: VenueProfile | None = None, dates: DatePol
         _case_description(case, style),
         _treatment(case, style),
         _outcomes(case, style),
+        timeline_section(case, venue, style, timeline),
         _text_section("discussion", case.narrative.discussion, language),
         _text_section("conclusion", case.narrative.conclusion, language),
         _text_section("patient_perspective", case.narrative.patient_perspective, language),
@@ -62,6 +91,7 @@ def build_document(case: Case, venue: VenueProfile | None = None, dates: DatePol
         present = [redated(section, style) for section in present]
     if venue.headings:
         present = _under_venue_headings(present, venue)
+    present = cited(present, case.references, venue.reference_style, language)
     return Document(
         title=styled_title(case.publication.title, venue.title_style),
         authors=tuple(a.name for a in case.publication.authors),
@@ -151,7 +181,8 @@ def styled_title(title: str, style: TitleStyle) -> str:
 def _under_venue_headings(sections: list[Section], venue: VenueProfile) -> list[Section]:
     """The venue's structure: each of its headings with the case's sections that map to it.
     A merged section keeps its own heading as a subheading. Sections the venue does not name are
-    left out of this venue's version (the checks say which)."""
+    left out of this venue's version (the checks say which), except the timeline: a figure or
+    table, not text under a heading, it follows the venue heading that holds the outcomes."""
     by_key = {s.key: s for s in sections}
     result = [by_key["front"]] if "front" in by_key else []
     for number, mapping in enumerate(venue.headings, start=1):
@@ -163,6 +194,10 @@ def _under_venue_headings(sections: list[Section], venue: VenueProfile) -> list[
             blocks.extend(part.blocks)
         if blocks:
             result.append(Section(f"venue{number}", mapping.heading, tuple(blocks)))
+            if "timeline" in by_key and any(part.key == "outcomes" for part in parts):
+                result.append(by_key.pop("timeline"))
+    if "timeline" in by_key:
+        result.append(by_key["timeline"])
     if "references" in by_key:
         result.append(by_key["references"])
     return result
@@ -174,7 +209,8 @@ def left_out_by_venue(case: Case, venue: VenueProfile) -> list[str]:
         return []
     named = {key for mapping in venue.headings for key in mapping.sections}
     document = build_document(case)
-    return [s.heading or s.key for s in document.sections if s.key not in named and s.key not in ("front", "references")]
+    always = ("front", "references", "timeline")  # not text under a venue heading
+    return [s.heading or s.key for s in document.sections if s.key not in named and s.key not in always]
 
 
 GENERATED_SECTIONS = ("case_description", "treatment", "outcomes")
@@ -243,13 +279,17 @@ def date_range(start: PartialDate | None, end: PartialDate | None, language: Lan
         and start.month == end.month
         and start.month is not None
     ):
-        days = f"{start.day}-{end.day}"
-        if language == "ru":
-            genitive = PartialDate(start.year, start.month, 1).format("ru", long=True).split()[1]
-            return f"{days} {genitive} {start.year} г."
+        if language == "ru":  # Russian and Kazakh set a range of numbers with an en dash
+            return f"{start.day}{EN_DASH}{end.format('ru', long=True)}"  # 11–12 октября 2025 г.
         if language == "kk":
-            return f"{start.year} жылғы {days} {month_name(start.month, 'kk')}"
-        return f"{month_name(start.month, 'en')} {days}, {start.year}"
+            return f"{start.year} жылғы {start.day}{EN_DASH}{end.day} {month_name(start.month, 'kk')}"
+        return f"{month_name(start.month, 'en')} {start.day}-{end.day}, {start.year}"  # as the reference prints it
+    if start.day is not None and end.day is not None and start.month is not None and start.year == end.year:
+        if language == "ru":  # 30 сентября – 2 октября 2025 г.
+            return f"{start.day} {month_name(start.month, 'ru', 'genitive')} {EN_DASH} {end.format('ru', long=True)}"
+        if language == "kk":  # 2025 жылғы 30 қыркүйек – 2 қазан
+            end_month = end.format("kk", long=True).removeprefix(f"{end.year} жылғы ")
+            return f"{start.year} жылғы {start.day} {month_name(start.month, 'kk')} {EN_DASH} {end_month}"
     return f"{_long_date(start, language)} {EN_DASH} {_long_date(end, language)}"
 
 
@@ -301,9 +341,10 @@ def _patient_sentence(case: Case, language: Language) -> str:
     patient = case.patient
     if not (patient.label.strip() or patient.birth_year is not None or patient.sex != Sex.UNKNOWN):
         return ""
-    parts = [term("patient", language, label=patient.label.strip()).strip()]
-    if patient.sex != Sex.UNKNOWN:
-        parts.append(term(f"sex.{patient.sex.value}", language))
+    # One phrase per sex: Russian says it with the noun ("Пациентка Ж."), English and Kazakh with a word.
+    key = "patient" if patient.sex == Sex.UNKNOWN else f"patient.{patient.sex.value}"
+    head = term(key, language, label=patient.label.strip())
+    parts = [re.sub(r"\s+(?=,)", "", head).strip()]  # no label: "Patient, female"
     if patient.birth_year is not None:
         parts.append(term("patient.born", language, year=str(patient.birth_year)))
     return _sentence(", ".join(parts))
@@ -314,20 +355,28 @@ def _onset_sentence(case: Case, style: DateStyle) -> str:
     dx = case.diagnosis
     if not (dx.text.strip() or dx.onset or dx.first_protocol.strip()):
         return ""
-    head = term("onset", language, diagnosis=dx.text.strip()).strip() if dx.text.strip() else ""
+    key = "onset.declinable" if _declines(dx.text) else "onset"
+    head = term(key, language, diagnosis=dx.text.strip()).strip() if dx.text.strip() else ""
     if dx.details.strip():
         head = _join(" ", head, f"({dx.details.strip()})")
     if dx.onset is not None:
-        head = f"{head}{EM_DASH}{style(dx.onset)}" if head else style(dx.onset)
+        head = _join(term("dash", language), head, style(dx.onset))
     protocol = term("treated_according_to", language, protocol=dx.first_protocol.strip()) if dx.first_protocol.strip() else ""
-    return _sentence(_join(", ", head, protocol, dx.first_response))
+    return _capitalise(_sentence(_join(", ", head, protocol, dx.first_response)))  # "Острый лейкоз басталуы"
+
+
+def _declines(diagnosis: str) -> bool:
+    """Whether Russian would decline the diagnosis: it holds a Russian word ("острый лимфобластный
+    лейкоз"). An abbreviation or Latin text (ОЛЛ, Ph+ B-ALL) does not decline, so "Дебют ОЛЛ" reads
+    correctly and "Дебют острый лейкоз" would not: that one is placed after a colon."""
+    return re.search(r"[а-яё]", diagnosis) is not None
 
 
 def _ordinal(n: int, language: Language) -> str:
     if language == "ru":
-        return f"{n}-й"
+        return f"{n}-й"  # рецидив is masculine: 1-й, 2-й рецидив
     if language == "kk":
-        return f"{n}-ші"
+        return f"{n}-{_kk_ordinal_suffix(n)}"
     suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
@@ -351,8 +400,18 @@ def _history_lines(events: Iterable[HistoryEvent], style: DateStyle) -> list[str
         when = style(event.date) if event.date else ""
         if event.site.strip():
             when = _join(" ", when, f"({event.site.strip()})")
-        lines.append(_sentence(_join(EM_DASH, label, when, event.text)))
+        lines.append(_sentence(_join(term("dash", language), label, when, event.text)))
     return lines
+
+
+def _kk_ordinal_suffix(n: int) -> str:
+    """-ші or -шы, as the numeral's last word ends (vowel harmony): бірінші, алтыншы, тоғызыншы,
+    оныншы, жиырмасыншы, елуінші, жүзінші, мыңыншы."""
+    if n % 10:
+        return "шы" if n % 10 in (6, 9) else "ші"  # алты, тоғыз
+    if n % 100:
+        return "шы" if n // 10 % 10 in (1, 2, 3, 4, 6, 9) else "ші"  # он, жиырма, отыз, қырық, алпыс, тоқсан
+    return "ші" if n % 1000 else "шы"  # жүз, мың
 
 
 # ----- treatment ----------------------------------------------------------------------------
@@ -369,16 +428,36 @@ def _treatment(case: Case, style: DateStyle) -> Section:
 
 
 def _period(start: PartialDate | None, end: PartialDate | None, style: DateStyle) -> str:
-    if start and end and style.policy is DatePolicy.RELATIVE and style.anchor is not None:
+    if start and end and style.is_relative:
+        assert style.anchor is not None
         return relative_series([start, end], style.anchor, style.language, joiner=EN_DASH)
     if start and end:
-        first, last = style(start), style(end)
-        return first if first == last else f"{first}{EN_DASH}{last}"
+        return _range(start, end, style)
+    relative = "_relative" if style.is_relative else ""  # "с января 2020 г.", but "начало: день 1"
     if start:
-        return term("from", style.language, date=style(start))
+        return term(f"from{relative}", style.language, date=DateList([start], style))
     if end:
-        return term("until", style.language, date=style(end))
+        return term(f"until{relative}", style.language, date=DateList([end], style))
     return ""
+
+
+def _range(start: PartialDate, end: PartialDate, style: DateStyle) -> str:
+    """Two dates as a range: "12.04.2024–09.05.2024". Russian and Kazakh say a year once for
+    months of one year ("январь–март 2020 г.", "2020 жылғы қаңтар–наурыз") and set the dash
+    with spaces between words ("декабрь 2023 г. – январь 2024 г.")."""
+    first, last = style(start), style(end)
+    if first == last:
+        return first
+    if style.language == "en":
+        return f"{first}{EN_DASH}{last}"
+    a, b = style.shown(start), style.shown(end)
+    if style.language == "ru" and a.month is None and b.month is None:
+        return f"{a.year}{EN_DASH}{b.year} гг."  # 2020–2021 гг.
+    if a.year == b.year and a.month is not None and b.month is not None and a.day is None and b.day is None:
+        if style.language == "ru":
+            return f"{month_name(a.month, 'ru')}{EN_DASH}{last}"
+        return f"{first}{EN_DASH}{month_name(b.month, 'kk')}"
+    return f"{first} {EN_DASH} {last}" if " " in first + last else f"{first}{EN_DASH}{last}"
 
 
 def course_line(course: Course, style: DateStyle | Language = "en") -> str:
@@ -431,7 +510,7 @@ def _results(assessments: Iterable[Assessment], style: DateStyle) -> list[str]:
     for date, phrases in groups:
         joined = ", ".join(phrases)
         key = "result_relative" if style.policy is DatePolicy.RELATIVE else "result_on"
-        results.append(term(key, language, date=style(date), results=joined) if date else joined)
+        results.append(term(key, language, date=DateList([date], style), results=joined) if date else joined)
     return results
 
 
@@ -520,8 +599,8 @@ def _complications_sentence(events: tuple[AdverseEvent, ...], language: Language
             item = f"{item}, {term('managed_by', language, text=event.management.strip())}"
         items.append(item)
     text = "; ".join(items) if not shared else ", ".join(items)
-    if shared:
-        text = f"{text}, {term('managed_by', language, text=shared)}"
+    if shared:  # one treatment for all: "…, managed by antibiotics"; "…; лечение: антибиотики"
+        text = f"{text}{', ' if language == 'en' else '; '}{term('managed_by', language, text=shared)}"
     return _sentence(term("complications", language, items=text))
 
 
@@ -535,11 +614,12 @@ def _follow_up_sentence(points: tuple[FollowUp, ...], style: DateStyle) -> str:
     if len(statuses) == 1 and len(measures) == 1:
         status = statuses.pop()
         measure = measures.pop()
-        dates = date_list([p.date for p in dated if p.date], style)
+        dates = DateList([p.date for p in dated if p.date], style)
         key = "follow_up.sustained" if measure else "follow_up.sustained_plain"
-        if style.policy is DatePolicy.RELATIVE and style.anchor is not None:
+        if style.is_relative:
             key += "_relative"  # "sustained 15 and 16 years later", not "sustained in 15 …"
-        return term(key, language, status=_capitalise(status), dates=dates, measures=measure)
+        # the status is the author's word, wherever the language puts it; the sentence starts with a capital
+        return _capitalise(term(key, language, status=status, dates=dates, measures=measure))
     lines = []
     for point in dated:
         assert point.date is not None
@@ -547,19 +627,33 @@ def _follow_up_sentence(points: tuple[FollowUp, ...], style: DateStyle) -> str:
     return " ".join(lines)
 
 
-def date_list(dates: list[PartialDate], style: DateStyle | Language = "en") -> str:
-    """Dates read as a person writes them: months of one year share it ("February and May 2025");
-    under a policy that hides months or dates, each date as the policy prints it, once."""
+class DateList:
+    """Dates that a term prints in the form its placeholder asks for: "{dates}" as they stand
+    alone, "{dates:when}", "{date:genitive}"… (see casedesk.report.datefmt.DATE_FORMS)."""
+
+    __slots__ = ("dates", "style")
+
+    def __init__(self, dates: Iterable[PartialDate], style: DateStyle) -> None:
+        self.dates = list(dates)
+        self.style = style
+
+    def __format__(self, form: str) -> str:
+        return date_list(self.dates, self.style, form)
+
+
+def date_list(dates: list[PartialDate], style: DateStyle | Language = "en", form: str = "") -> str:
+    """Dates read as a person writes them: months of one year share it ("February and May 2025",
+    "в феврале и мае 2025 г.", "2025 жылғы ақпанда және мамырда"); under a policy that hides
+    months or dates, each date as the policy prints it, once. `form` as in DateStyle.form."""
     style = style if isinstance(style, DateStyle) else DateStyle(style)
     language = style.language
     and_word = term("and", language)
-    if style.policy is DatePolicy.RELATIVE and style.anchor is not None:
+    if style.is_relative:
+        assert style.anchor is not None
         return relative_series(dates, style.anchor, language, joiner=and_word)
     if style.policy not in (DatePolicy.RECORDED, DatePolicy.MONTH):
-        shown = list(dict.fromkeys(style(d) for d in dates))
-        return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} {and_word} {shown[-1]}"
-    if style.policy is DatePolicy.MONTH:
-        dates = [PartialDate(d.year, d.month) if d.month is not None else d for d in dates]
+        return _and_list(list(dict.fromkeys(style.form(d, form) for d in dates)), and_word)
+    dates = [style.shown(d) for d in dates]
     by_year: list[tuple[int, list[PartialDate]]] = []
     for date in dates:
         if by_year and by_year[-1][0] == date.year:
@@ -567,20 +661,44 @@ def date_list(dates: list[PartialDate], style: DateStyle | Language = "en") -> s
         else:
             by_year.append((date.year, [date]))
     groups = []
-    for year, group in by_year:
-        if language != "kk" and all(d.month is not None and d.day is None for d in group):
-            names = [month_name(d.month, language) for d in group if d.month is not None]
-            months = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {and_word} {names[-1]}"
-            groups.append(f"{months} {year}")
+    for _year, group in by_year:
+        if len(group) > 1 and all(d.month is not None and d.day is None for d in group):
+            groups.append(_months_of_a_year(group, style, form, and_word))
         else:
-            groups.append(", ".join(style(d) for d in group))
+            groups.append(", ".join(style.form(d, form) for d in group))
     return ", ".join(groups)
+
+
+def _months_of_a_year(group: list[PartialDate], style: DateStyle, form: str, and_word: str) -> str:
+    """"February and May 2025": the month names in the form asked for, the year said once where
+    the language says it (after the months; first in Kazakh)."""
+    language = style.language
+    case: GrammaticalCase = "nominative"
+    if form == "when":
+        case = "prepositional" if language == "ru" else "locative"
+    elif form:
+        case = form  # type: ignore[assignment]  # a DATE_FORMS name; format() refuses any other
+    names = [month_name(d.month, language, case) for d in group if d.month is not None]
+    last = group[-1].format(language, case=case)  # "мае 2025 г.", "2025 жылғы мамырда"
+    if language == "kk":
+        phrase = last[: len(last) - len(names[-1])] + _and_list(names, and_word)
+    else:
+        phrase = _and_list(names, and_word) + last[len(names[-1]) :]
+    return f"в {phrase}" if form == "when" and language == "ru" else phrase
+
+
+def _and_list(items: list[str], and_word: str) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {and_word} {items[-1]}"
 
 
 # ----- references ---------------------------------------------------------------------------
 def _references(case: Case, language: Language) -> Section | None:
+    return _reference_section(case.references, language, numbered=True)
+
+
+def _reference_section(references: Iterable[Reference], language: Language, *, numbered: bool) -> Section | None:
     items = []
-    for reference in case.references:
+    for reference in references:
         text = reference.citation.strip()
         if reference.doi.strip():
             text = f"{text} doi:{reference.doi.strip()}"
@@ -589,7 +707,145 @@ def _references(case: Case, language: Language) -> Section | None:
         items.append(plain(text))
     if not items:
         return None
-    return Section("references", term("heading.references", language), (ListBlock(tuple(items), ordered=True),))
+    blocks: tuple[Block, ...] = (ListBlock(tuple(items), ordered=True),) if numbered else tuple(items)
+    return Section("references", term("heading.references", language), blocks)
+
+
+def cited(
+    sections: list[Section], references: tuple[Reference, ...], style: ReferenceStyle, language: Language
+) -> list[Section]:
+    """The in-text citations and the reference list in one style, so that text and list agree in
+    every format (the renderers only draw the tree).
+
+    - "as_typed" (no venue): the author's text as typed, the list numbered in the recorded order.
+    - "numbered" (Vancouver): each reference's in-text label (Reference.label, "Kantarjian et al.,
+      2017") becomes its number, references numbered in order of first citation in the printed
+      text; a bracket of labels only becomes one bracket of numbers ("[Kantarjian et al., 2017;
+      Topp et al., 2015]" → "[1, 2]", three or more in a row as a range: "[1–3]"); a label in a
+      bracket with other words becomes its number there ("(see [1])", "[1; unpublished]"); a label
+      in running text becomes "[1]". The list follows the numbers; references never cited follow,
+      in their recorded order.
+    - "author_year": the text as typed; the list sorted by first author and year, unnumbered.
+    """
+    if style == "as_typed" or not any(s.key == "references" for s in sections):
+        return sections
+    if style == "author_year":
+        ordered = sorted(references, key=_author_year_key)
+    else:
+        citations = _Citations(references)
+        sections = [s if s.key in NOT_CITING else citations.section(s) for s in sections]
+        ordered = citations.ordered()
+    listed = _reference_section(ordered, language, numbered=style == "numbered")
+    return [listed if s.key == "references" and listed is not None else s for s in sections]
+
+
+NOT_CITING = frozenset({"front", "references"})
+# What may stand between labels in a bracket that holds citations only: "[A, 2017; B, 2015]", "(A, 2017 and B, 2015)"
+_CITATION_SEPARATORS = re.compile(r"(?:[\s;,&]|and|и|және)*")
+
+
+class _Citations:
+    """Numbers references in order of first citation while it rewrites the labels of the text,
+    which it reads in the order printed."""
+
+    def __init__(self, references: tuple[Reference, ...]) -> None:
+        self.references = references
+        self.by_label: dict[str, int] = {}
+        for index, reference in enumerate(references):
+            self.by_label.setdefault(reference.label.strip(), index)
+        self.by_label.pop("", None)
+        self.order: list[int] = []  # indexes of references, in order of first citation
+        labels = "|".join(re.escape(label) for label in sorted(self.by_label, key=len, reverse=True))
+        # the longest label first, and whole labels only: "Smith, 2017" is not read inside "Smith, 2017a"
+        self.label = re.compile(rf"(?<!\w)(?:{labels})(?!\w)") if labels else None
+        brackets = r"\[[^\[\]]*\]|\([^()]*\)"  # one bracket, innermost first: "[…]" or "(…)"
+        self.token = re.compile(rf"(?P<group>{brackets})|(?P<label>{self.label.pattern})") if self.label else None
+
+    def number(self, label: str) -> int:
+        index = self.by_label[label]
+        if index not in self.order:
+            self.order.append(index)
+        return self.order.index(index) + 1
+
+    def text(self, text: str, bracket: str = "") -> str:
+        if self.token is None or self.label is None:
+            return text
+        label = self.label
+
+        def one(match: re.Match[str]) -> str:
+            if match.group("label") is not None:
+                number = self.number(match.group("label"))
+                return str(number) if bracket == "[" else f"[{number}]"
+            group = match.group("group")
+            inner = group[1:-1]
+            found = label.findall(inner)
+            if not found:
+                return group
+            if _CITATION_SEPARATORS.fullmatch(label.sub("", inner)):
+                return f"[{_number_list([self.number(f) for f in found])}]"
+            return group[0] + self.text(inner, group[0]) + group[-1]
+
+        return self.token.sub(one, text)
+
+    def paragraph(self, paragraph: Paragraph) -> Paragraph:
+        spans = tuple(s if s.superscript else replace(s, text=self.text(s.text)) for s in paragraph.spans)
+        return replace(paragraph, spans=spans)
+
+    def section(self, section: Section) -> Section:
+        blocks: list[Block] = []
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                blocks.append(self.paragraph(block))
+            elif isinstance(block, ListBlock):
+                blocks.append(replace(block, items=tuple(self.paragraph(item) for item in block.items)))
+            elif isinstance(block, TableBlock):
+                rows = tuple(tuple(self.text(cell) for cell in row) for row in block.rows)
+                header = tuple(self.text(cell) for cell in block.header)
+                blocks.append(replace(block, header=header, rows=rows, caption=self.text(block.caption)))
+            elif isinstance(block, FigureBlock):
+                blocks.append(replace(block, caption=self.text(block.caption)))
+            else:
+                blocks.append(block)
+        return replace(section, blocks=tuple(blocks))
+
+    def ordered(self) -> list[Reference]:
+        uncited = [i for i in range(len(self.references)) if i not in self.order]
+        return [self.references[i] for i in [*self.order, *uncited]]
+
+
+def _number_list(numbers: list[int]) -> str:
+    """"1, 2", "1–3, 5": ascending, each once, three or more in a row as a range."""
+    unique = sorted(set(numbers))
+    parts: list[str] = []
+    i = 0
+    while i < len(unique):
+        j = i
+        while j + 1 < len(unique) and unique[j + 1] == unique[j] + 1:
+            j += 1
+        if j - i >= 2:
+            parts.append(f"{unique[i]}{EN_DASH}{unique[j]}")
+        else:
+            parts += [str(n) for n in unique[i : j + 1]]
+        i = j + 1
+    return ", ".join(parts)
+
+
+def _author_year_key(reference: Reference) -> tuple[str, str, str]:
+    """First author, then year, then the citation: from the label ("Kantarjian et al., 2017")
+    where there is one, else from the citation ("Kantarjian H, Stein A, … 2017;376…")."""
+    label = reference.label.strip()
+    citation = reference.citation.strip()
+    source = label or citation
+    author = re.split(r"\s+et\s+al\b|[,;(]|\s+(?:and|&|и|және)\s+|\s+\d", source, maxsplit=1)[0]
+    year = re.search(r"(?<!\d)(?:1[89]|20)\d\d[a-z]?(?!\d)", label)  # 2017, 2017a
+    year = year or re.search(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)", citation)
+    return (_folded(author), year.group() if year else "9999", _folded(citation))
+
+
+def _folded(text: str) -> str:
+    """For sorting names: case and accents aside (Gökbuget with Gokbuget)."""
+    decomposed = unicodedata.normalize("NFKD", text.strip())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 # ----- small helpers ------------------------------------------------------------------------

@@ -20,6 +20,16 @@ DAYS_SHOWN = 100  # up to "day 100", then months
 MONTHS_SHOWN = 24  # up to "month 24", then years
 
 
+# The forms a term's date placeholder may ask for ("с {date:genitive}", "{date:ablative} бастап"),
+# and the languages whose terms use each. See DateStyle.form.
+DATE_FORMS: dict[str, tuple[Language, ...]] = {
+    "genitive": ("ru",),
+    "when": ("ru", "kk"),
+    "ablative": ("kk",),
+    "dative": ("kk",),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class DateStyle:
     language: Language = "en"
@@ -27,14 +37,45 @@ class DateStyle:
     anchor: PartialDate | None = None  # the event relative dates count from ("day 1")
 
     def __call__(self, date: PartialDate) -> str:
+        if self.is_relative:
+            assert self.anchor is not None
+            return relative(date, self.anchor, self.language)
+        return self.shown(date).format(self.language)
+
+    @property
+    def is_relative(self) -> bool:
+        """Dates print relative to the anchor (without an anchor, RELATIVE prints years)."""
+        return self.policy is DatePolicy.RELATIVE and self.anchor is not None
+
+    def shown(self, date: PartialDate) -> PartialDate:
+        """The part of `date` the policy prints (the date itself as recorded; no day under MONTH;
+        the year only under YEAR, and under RELATIVE without an anchor)."""
         if self.policy is DatePolicy.RECORDED:
-            return date.format(self.language)
+            return date
         if self.policy is DatePolicy.MONTH:
-            shown = PartialDate(date.year, date.month) if date.month is not None else date
-            return shown.format(self.language)
-        if self.policy is DatePolicy.YEAR or self.anchor is None:
-            return str(date.year)
-        return relative(date, self.anchor, self.language)
+            return PartialDate(date.year, date.month) if date.month is not None else date
+        return PartialDate(date.year)
+
+    def form(self, date: PartialDate, form: str = "") -> str:
+        """`date` in the grammatical form a term asks for with its placeholder's format spec
+        (see DATE_FORMS): "" as a date stands alone, "genitive" after "с", "до", "от" (Russian),
+        "when" as the time something happened ("в октябре 2024 г.", "19.12.2023", "2024 жылғы
+        қазанда"), "ablative" before "бастап" and "dative" before "дейін" (Kazakh). A relative
+        date is a phrase of its own ("через 2 года", "day 8") and prints as it is: the terms that
+        take relative dates put them where any phrase reads correctly."""
+        if not form or self.is_relative:
+            return self(date)
+        shown = self.shown(date)
+        if form == "when":
+            if self.language == "ru":
+                # "в октябре 2024 г.", "в 2017 г.", but a day needs no preposition: "19.12.2023"
+                return shown.format("ru") if shown.day is not None else f"в {shown.format('ru', case='prepositional')}"
+            if self.language == "kk":
+                return shown.format("kk", case="locative")
+            raise ValueError(f'a date in {self.language} has no "when" form')
+        if form not in DATE_FORMS:
+            raise ValueError(f"{form!r} is not a date form; choose from {', '.join(DATE_FORMS)}")
+        return shown.format(self.language, case=form)  # type: ignore[arg-type]  # checked by DATE_FORMS
 
 
 _RANGE_DASH = re.compile(r"\s?[-–]\s?")  # a hyphen or an en dash; an em dash separates, as in "relapse—2023"
@@ -142,11 +183,11 @@ def _series_phrase(kind: str, numbers: str, last: int, language: Language) -> st
     if language == "ru":
         return {
             "day": f"дни {numbers}",
-            "days_before": f"за {numbers} {_ru_plural(last, 'день', 'дня', 'дней')} до",
+            "days_before": f"{numbers} {_ru_instrumental(last, 'днём', 'днями')} ранее",
             "month": f"месяцы {numbers}",
-            "months_before": f"за {numbers} {_ru_plural(last, 'месяц', 'месяца', 'месяцев')} до",
+            "months_before": f"{numbers} {_ru_instrumental(last, 'месяцем', 'месяцами')} ранее",
             "years_later": f"через {numbers} {_ru_plural(last, 'год', 'года', 'лет')}",
-            "years_before": f"за {numbers} {_ru_plural(last, 'год', 'года', 'лет')} до",
+            "years_before": f"{numbers} {_ru_instrumental(last, 'годом', 'годами')} ранее",
         }[kind]
     if language == "kk":
         return {
@@ -175,16 +216,22 @@ def _ru_plural(n: int, one: str, few: str, many: str) -> str:
     return many
 
 
+def _ru_instrumental(n: int, one: str, many: str) -> str:
+    """"1 годом ранее", "21 годом ранее", but "2 годами", "14 годами ранее"."""
+    return one if n % 10 == 1 and n % 100 != 11 else many
+
+
 def _phrase(kind: str, n: int, language: Language) -> str:
+    # Russian "before" reads "14 годами ранее": "за 14 лет до" needs an object the phrase lacks.
     if language == "ru":
         return {
             "day": f"день {n}",
-            "days_before": f"за {n} {_ru_plural(n, 'день', 'дня', 'дней')} до",
+            "days_before": f"{n} {_ru_instrumental(n, 'днём', 'днями')} ранее",
             "month": f"месяц {n}",
-            "months_before": f"за {n} {_ru_plural(n, 'месяц', 'месяца', 'месяцев')} до",
-            "same_year": "в тот же год",
+            "months_before": f"{n} {_ru_instrumental(n, 'месяцем', 'месяцами')} ранее",
+            "same_year": "в том же году",
             "years_later": f"через {n} {_ru_plural(n, 'год', 'года', 'лет')}",
-            "years_before": f"за {n} {_ru_plural(n, 'год', 'года', 'лет')} до",
+            "years_before": f"{n} {_ru_instrumental(n, 'годом', 'годами')} ранее",
         }[kind]
     if language == "kk":
         return {

@@ -8,20 +8,29 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Callable
 from xml.sax.saxutils import escape
 
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, PageBreak, SimpleDocTemplate, Spacer
+from reportlab.platypus import Table, TableStyle
 from reportlab.platypus import Paragraph as RLParagraph
 
 from casedesk.atomic import write_bytes_atomic
-from casedesk.report.document import Document, ListBlock, Paragraph, Role, Span
+from casedesk.report.document import Document, FigureBlock, ListBlock, Paragraph, Role, Span, TableBlock
 from casedesk.report.fonts import bold_font, italic_font, register_fonts
+from casedesk.report.timeline import TimelineFigure, timeline_drawing
+from casedesk.report.page import page_size_name
 
 PDF_CREATOR = "CaseDesk"
+PAGE_SIZES = {"A4": A4, "Letter": letter}
 
 
 def markup(spans: tuple[Span, ...]) -> str:
@@ -81,6 +90,19 @@ class _Styles:
         )
         self.family = family
         self.base_size = base_size
+        # Figures and tables: a caption set apart in the small size; table text small, its header bold.
+        self.caption = ParagraphStyle(
+            "caption", parent=self.body, fontSize=small, leading=small * 1.35, alignment=TA_LEFT,
+            spaceBefore=base_size * 0.3, spaceAfter=base_size * 0.8,
+        )
+        self.table_caption = ParagraphStyle(
+            "table_caption", parent=self.caption, spaceBefore=base_size * 0.4, spaceAfter=base_size * 0.3,
+            keepWithNext=1,
+        )
+        self.table_cell = ParagraphStyle(
+            "table_cell", parent=self.body, fontSize=small, leading=small * 1.3, alignment=TA_LEFT, spaceAfter=0
+        )
+        self.table_header = ParagraphStyle("table_header", parent=self.table_cell, fontName=bold_font())
 
 
 def _paragraph(block: Paragraph, style: ParagraphStyle) -> RLParagraph:
@@ -100,6 +122,76 @@ def _list(block: ListBlock, styles: _Styles) -> ListFlowable:
     return ListFlowable(items, bulletType="bullet", start="•", **common)
 
 
+def _text(text: str, style: ParagraphStyle) -> RLParagraph:
+    return RLParagraph(markup((Span(text),)), style)
+
+
+# A three-column table (the timeline's date | event | details): the first column as wide as its
+# longest cell, so "19.12.2023–26.12.2023" stays on one line; the others share the rest.
+_FIRST_COLUMN_MAX = 150.0
+_OTHER_COLUMNS = ["32%", "68%"]
+
+
+def _table(block: TableBlock, styles: _Styles) -> list[Flowable]:
+    """A table of wrapped paragraphs with a bold header row repeated on every page, the caption above."""
+    header = [_text(cell, styles.table_header) for cell in block.header]
+    rows = [[_text(cell, styles.table_cell) for cell in row] for row in block.rows]
+    widths: list[float | str] | None = None
+    if len(block.header) == 3:
+        first = max(
+            [stringWidth(cell, bold_font(), styles.table_header.fontSize) for cell in block.header[:1]]
+            + [stringWidth(row[0], styles.family, styles.table_cell.fontSize) for row in block.rows]
+        )
+        widths = [min(first + 9, _FIRST_COLUMN_MAX), *_OTHER_COLUMNS]
+    table = Table([header, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), styles.family),
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.Color(0.45, 0.45, 0.45)),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    caption = [_text(block.caption, styles.table_caption)] if block.caption else []
+    return [*caption, table, Spacer(1, styles.base_size * 0.6)]
+
+
+class _DrawingFlowable(Flowable):
+    """A reportlab drawing made at the width of the frame it is laid out in."""
+
+    def __init__(self, make: Callable[[float], Drawing]) -> None:
+        super().__init__()
+        self._make = make
+        self._drawing: Drawing | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab's names)
+        if self._drawing is None or abs(self._drawing.width - availWidth) > 0.01:
+            self._drawing = self._make(availWidth)
+        self.width, self.height = self._drawing.width, self._drawing.height
+        return self.width, self.height
+
+    def draw(self) -> None:
+        assert self._drawing is not None
+        renderPDF.draw(self._drawing, self.canv, 0, 0)
+
+
+def _figure(block: FigureBlock, styles: _Styles) -> list[Flowable]:
+    """A drawn figure with its caption under it, kept on one page; a figure this renderer cannot
+    draw prints its caption only."""
+    caption = [_text(block.caption, styles.caption)] if block.caption else []
+    if block.kind == "timeline" and isinstance(block.data, TimelineFigure):
+        figure = block.data
+        drawing = _DrawingFlowable(lambda width: timeline_drawing(figure.data, figure.style, width, styles.family))
+        return [KeepTogether([Spacer(1, styles.base_size * 0.3), drawing, *caption])]
+    return caption
+
+
 def flowables(document: Document, styles: _Styles) -> list[Flowable]:
     story: list[Flowable] = []
     for section in document.sections:
@@ -107,6 +199,10 @@ def flowables(document: Document, styles: _Styles) -> list[Flowable]:
         for block in section.blocks:
             if isinstance(block, ListBlock):
                 blocks.append(_list(block, styles))
+            elif isinstance(block, TableBlock):
+                blocks.extend(_table(block, styles))
+            elif isinstance(block, FigureBlock):
+                blocks.extend(_figure(block, styles))
             else:
                 blocks.append(_paragraph(block, styles.by_role[block.role]))
         if section.new_page and story:
@@ -123,13 +219,13 @@ def flowables(document: Document, styles: _Styles) -> list[Flowable]:
     return story
 
 
-def render_pdf(document: Document, *, base_font_size: float = 10.0) -> bytes:
+def render_pdf(document: Document, *, page_size: str = "A4", base_font_size: float = 10.0) -> bytes:
     """The PDF of `document`. Metadata carries the title and authors only, never patient data."""
     styles = _Styles(base_font_size)
     buffer = io.BytesIO()
     template = SimpleDocTemplate(
         buffer,
-        pagesize=A4,
+        pagesize=PAGE_SIZES[page_size_name(page_size)],
         leftMargin=20 * mm,
         rightMargin=20 * mm,
         topMargin=20 * mm,

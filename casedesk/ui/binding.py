@@ -105,12 +105,12 @@ class FieldBinder(QObject):
             elif cleaned.isdigit() and len(cleaned) < 4:
                 _mark(widget, None)  # still typing
             else:
-                _mark(widget, f'"{cleaned}" is not a year')
+                _mark(widget, self.tr('"%1" is not a year').replace("%1", cleaned))
 
         def finished() -> None:
             cleaned = widget.text().strip()
             if cleaned and not (cleaned.isdigit() and len(cleaned) == 4):
-                _mark(widget, f'"{cleaned}" is not a year (type four digits, e.g. 2002)')
+                _mark(widget, self.tr('"%1" is not a year (type four digits, e.g. 2002)').replace("%1", cleaned))
 
         widget.textEdited.connect(edited)
         widget.editingFinished.connect(finished)

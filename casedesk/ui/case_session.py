@@ -8,7 +8,7 @@ import time
 from dataclasses import replace
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from casedesk.domain import Case
@@ -22,10 +22,6 @@ RETRY_DELAY_MS = 3000  # typing in one field within this pause is one undo step
 
 class CaseSaver(Protocol):
     def update_case(self, case: Case) -> Case: ...
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CaseSession", text)
 
 
 class _Edit(QUndoCommand):
@@ -105,7 +101,7 @@ class CaseSession(QObject):
         after = set_path(self._case, path, value)
         if after == self._case:
             return
-        self.undo_stack.push(_Edit(self, self._case, after, path, label or tr("Edit %1").replace("%1", path)))
+        self.undo_stack.push(_Edit(self, self._case, after, path, label or self.tr("Edit %1").replace("%1", path)))
 
     def replace_case(self, after: Case, label: str) -> None:
         """An undoable change of several fields at once (for example pasting a whole section)."""
@@ -117,7 +113,7 @@ class CaseSession(QObject):
         self._case = case
         self._dirty = True
         self.case_changed.emit(case, path)
-        self.save_state_changed.emit(tr("Saving…"))
+        self.save_state_changed.emit(self.tr("Saving…"))
         self._save_timer.start()
 
     # ----- saving -------------------------------------------------------------------------
@@ -133,7 +129,7 @@ class CaseSession(QObject):
         except USER_ERRORS as exc:
             # A locked or unwritable database: say so once in the status bar (no dialog per
             # keystroke), keep the change in memory and try again shortly.
-            message = tr("Not saved yet: %1 Retrying…").replace("%1", str(exc).splitlines()[0])
+            message = self.tr("Not saved yet: %1 Retrying…").replace("%1", str(exc).splitlines()[0])
             self.save_state_changed.emit(message)
             self.save_failed.emit(str(exc))
             self._save_timer.start(RETRY_DELAY_MS)
@@ -145,10 +141,9 @@ class CaseSession(QObject):
         self.saved.emit(stored)
         return True
 
-    @staticmethod
-    def _saved_sentence(case: Case) -> str:
+    def _saved_sentence(self, case: Case) -> str:
         when = case.updated.astimezone().strftime("%H:%M:%S") if case.updated else ""
-        return tr("All changes saved %1").replace("%1", when).strip() if when else tr("All changes saved")
+        return self.tr("All changes saved %1").replace("%1", when).strip() if when else self.tr("All changes saved")
 
 
 def local_time(moment: dt.datetime) -> str:

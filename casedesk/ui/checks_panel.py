@@ -4,13 +4,15 @@ jumps there on a click."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from casedesk.checks.care import CareItem, CareStatus, care_summary
 from casedesk.checks.counting import LimitStatus
+from casedesk.domain.venues import CountUnit
 from casedesk.services import CheckReport
+from casedesk.ui import i18n
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 _STATUS_COLOURS = {
@@ -22,10 +24,45 @@ _STATUS_COLOURS = {
     LimitStatus.OVER: "#b00020",
 }
 _STATUS_MARKS = {CareStatus.MET: "✓", CareStatus.PARTLY: "◐", CareStatus.MISSING: "✗"}
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ChecksPanel", text)
+# The CARE items' titles (casedesk.checks.care.TITLES, which has no Qt), marked here for translation;
+# the reasons the checklist gives are composed by the core in English.
+_CARE_TITLES = (
+    QT_TRANSLATE_NOOP("CareChecklist", "Title"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Keywords"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Abstract"),
+    QT_TRANSLATE_NOOP("CareChecklist", "What the case adds"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Main symptoms, findings, diagnoses, interventions and outcomes"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Main take-away lesson"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Introduction with references"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Patient information"),
+    QT_TRANSLATE_NOOP("CareChecklist", "De-identified demographics"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Main concerns and symptoms"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Medical, family and psychosocial history"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Past interventions and their outcomes"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Clinical findings"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Timeline"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Diagnostic assessment"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Diagnostic methods"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Diagnostic challenges"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Diagnostic reasoning and differential diagnosis"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Prognosis where it applies"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Therapeutic intervention"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Types of intervention"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Administration (dose, strength, duration)"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Changes in intervention, with rationale"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Follow-up and outcomes"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Clinician- and patient-assessed outcomes"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Important follow-up test results"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Adherence and tolerability"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Adverse and unanticipated events"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Discussion"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Strengths and limitations"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Relevant medical literature"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Rationale for the conclusions"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Main take-away lessons"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Patient perspective"),
+    QT_TRANSLATE_NOOP("CareChecklist", "Informed consent"),
+)
 
 
 class ChecksPanel(QWidget):
@@ -34,14 +71,14 @@ class ChecksPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("checks")
-        self.summary = QLabel(tr("No case open"))
+        self.summary = QLabel(self.tr("No case open"))
         self.summary.setObjectName("checks.summary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.tree = QTreeWidget()
         self.tree.setObjectName("checks.tree")
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels([tr("Check"), tr("Result")])
+        self.tree.setHeaderLabels([self.tr("Check"), self.tr("Result")])
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         self.tree.setAlternatingRowColors(True)
@@ -62,7 +99,7 @@ class ChecksPanel(QWidget):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.details)
         self.tree.currentItemChanged.connect(self._on_current)
-        hint = QLabel(tr("Double-click a line to go to its field."))
+        hint = QLabel(self.tr("Double-click a line to go to its field."))
         hint.setStyleSheet("color: #5f6368;")
         layout.addWidget(hint)
         self._expanded: set[str] = {"length", "identifiers"}
@@ -71,42 +108,47 @@ class ChecksPanel(QWidget):
     def clear(self) -> None:
         self.tree.clear()
         self.details.setText("")
-        self.summary.setText(tr("No case open"))
+        self.summary.setText(self.tr("No case open"))
 
     def show_report(self, report: CheckReport) -> None:
         self._remember_expansion()
         self.tree.clear()
         counts = report.counts
         met, partly, missing = care_summary(report.care)
+        words = counts.unit is CountUnit.WORDS
         if counts.limit is None:
-            length = tr("%1 %2, no limit").replace("%1", f"{counts.total:,}").replace("%2", tr(counts.unit.value))
+            length = (self.tr("%1 words, no limit") if words else self.tr("%1 characters, no limit")).replace("%1", i18n.number(counts.total))
         else:
             length = (
-                tr("%1 of %2 %3").replace("%1", f"{counts.total:,}").replace("%2", f"{counts.limit:,}").replace("%3", tr(counts.unit.value))
+                (self.tr("%1 of %2 words") if words else self.tr("%1 of %2 characters"))
+                .replace("%1", i18n.number(counts.total))
+                .replace("%2", i18n.number(counts.limit))
             )
-        verdict = tr("Nothing blocks submission.") if not report.blocks_submission else tr("Not ready to submit.")
+        verdict = self.tr("Nothing blocks submission.") if not report.blocks_submission else self.tr("Not ready to submit.")
         self.summary.setText(
-            f"{report.venue.name} · {length} · "
-            + tr("CARE: %1 met, %2 partly, %3 missing").replace("%1", str(met)).replace("%2", str(partly)).replace("%3", str(missing))
+            f"{i18n.profile_name(report.venue)} · {length} · "
+            + self.tr("CARE: %1 met, %2 partly, %3 missing").replace("%1", str(met)).replace("%2", str(partly)).replace("%3", str(missing))
             + " · "
-            + (tr("%1 identifiers").replace("%1", str(len(report.identifiers))) if report.identifiers else tr("no identifiers found"))
+            + (self.tr("%1 identifiers").replace("%1", str(len(report.identifiers))) if report.identifiers else self.tr("no identifiers found"))
             + f"\n{verdict}"
         )
 
-        length_item = self._group("length", tr("Length"), length, _STATUS_COLOURS.get(counts.status))
+        length_item = self._group("length", self.tr("Length"), length, _STATUS_COLOURS.get(counts.status))
+        # The title and the author block are parts of the page; the other parts carry their printed headings.
+        part_names = {"title": self.tr("Title"), "authors": self.tr("Authors and affiliations")}
         for section in counts.sections:
-            self._line(length_item, section.label, f"{section.count:,}", path="")
+            self._line(length_item, part_names.get(section.key, section.label), i18n.number(section.count), path="")
         for note in report.venue_notes:
-            self._line(length_item, tr("Note"), note, path="publication.title" if "title" in note.casefold() else "")
+            self._line(length_item, self.tr("Note"), note, path="publication.title" if "title" in note.casefold() else "")
 
-        care = self._group("care", tr("CARE checklist"), tr("%1 met, %2 partly, %3 missing").replace("%1", str(met)).replace("%2", str(partly)).replace("%3", str(missing)))
+        care = self._group("care", self.tr("CARE checklist"), self.tr("%1 met, %2 partly, %3 missing").replace("%1", str(met)).replace("%2", str(partly)).replace("%3", str(missing)))
         for item in report.care:
             self._care(care, item)
 
         found = self._group(
             "identifiers",
-            tr("Patient identifiers"),
-            tr("%1 found").replace("%1", str(len(report.identifiers))) if report.identifiers else tr("none found"),
+            self.tr("Patient identifiers"),
+            self.tr("%1 found").replace("%1", str(len(report.identifiers))) if report.identifiers else self.tr("none found"),
             "#b00020" if report.identifiers else "#1b7f3b",
         )
         for finding in report.identifiers:
@@ -141,7 +183,8 @@ class ChecksPanel(QWidget):
         return item
 
     def _care(self, parent: QTreeWidgetItem, care: CareItem) -> None:
-        item = self._line(parent, f"{_STATUS_MARKS[care.status]} {care.number}. {care.title}", care.reason, care.paths[0] if care.paths else "")
+        title = QCoreApplication.translate("CareChecklist", care.title)
+        item = self._line(parent, f"{_STATUS_MARKS[care.status]} {care.number}. {title}", care.reason, care.paths[0] if care.paths else "")
         item.setForeground(0, QBrush(QColor(_STATUS_COLOURS[care.status])))
         for child in care.children:
             self._care(item, child)

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +36,7 @@ from casedesk.domain import (
     Author,
     Case,
     CaseStatus,
+    CountUnit,
     Course,
     EventKind,
     FollowUp,
@@ -51,12 +52,9 @@ from casedesk.report.builder import generated_outcome_sentences, generated_text
 from casedesk.report.terms import known_licences
 from casedesk.checks.venues import load_profiles
 from casedesk.ui.binding import FieldBinder, mark_problem, set_combo_choices
+from casedesk.ui import i18n
 from casedesk.ui.case_session import CaseSession
 from casedesk.ui.widgets import Column, PartialDateEdit, RecordListEditor, RecordTableModel
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CaseEditor", text)
 
 
 def _choices(enum_type: Any, labels: dict[Any, str]) -> tuple[tuple[str, str], ...]:
@@ -122,15 +120,15 @@ class _GeneratedSection(QWidget):
         self.generated.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.generated.setTextFormat(Qt.TextFormat.PlainText)
         self.generated.setStyleSheet("QLabel { background: palette(alternate-base); border: 1px solid palette(mid); padding: 6px; }")
-        self.author_text = binder.text(_text_box(4), f"narrative.{key}.text", tr("Your text for this section"))
+        self.author_text = binder.text(_text_box(4), f"narrative.{key}.text", self.tr("Your text for this section"))
         self.replace = binder.check(
-            QCheckBox(tr("Use my text instead of the generated text")), f"narrative.{key}.replace", tr("Replace")
+            QCheckBox(self.tr("Use my text instead of the generated text")), f"narrative.{key}.replace", self.tr("Replace")
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(tr("Generated from the data above:")))
+        layout.addWidget(QLabel(self.tr("Generated from the data above:")))
         layout.addWidget(self.generated)
-        layout.addWidget(QLabel(tr("Your text (added after the generated text, or replacing it):")))
+        layout.addWidget(QLabel(self.tr("Your text (added after the generated text, or replacing it):")))
         layout.addWidget(self.author_text)
         layout.addWidget(self.replace)
 
@@ -161,7 +159,7 @@ class CaseEditor(QWidget):
 
         self.problems = QListWidget()
         self.problems.setObjectName("problems")
-        self.problems.setAccessibleName(tr("Problems in this case"))
+        self.problems.setAccessibleName(self.tr("Problems in this case"))
         self.problems.itemActivated.connect(self._jump_to_problem)
         self.problems.itemClicked.connect(self._jump_to_problem)
         self.problems.setMaximumHeight(120)
@@ -198,49 +196,49 @@ class CaseEditor(QWidget):
 
     def _build_publication(self) -> None:
         b = self.binder
-        page = _Page(tr("Publication"))
-        form = page.group(tr("Title and report"))
-        self.title = b.text(_text_box(3), "publication.title", tr("Title"))
-        form.addRow(tr("&Title"), self.title)
+        page = _Page(self.tr("Publication"))
+        form = page.group(self.tr("Title and report"))
+        self.title = b.text(_text_box(3), "publication.title", self.tr("Title"))
+        form.addRow(self.tr("&Title"), self.title)
         form.addRow(
-            tr("Report &language"),
-            b.combo(QComboBox(), "publication.language", (("en", "English"), ("ru", "Русский"), ("kk", "Қазақша")), tr("Report language")),
+            self.tr("Report &language"),
+            b.combo(QComboBox(), "publication.language", (("en", "English"), ("ru", "Русский"), ("kk", "Қазақша")), self.tr("Report language")),
         )
         form.addRow(
-            tr("&Keywords"),
-            b.separated(QLineEdit(placeholderText=tr("separated by semicolons; include “case report”")), "publication.keywords", tr("Keywords")),
+            self.tr("&Keywords"),
+            b.separated(QLineEdit(placeholderText=self.tr("separated by semicolons; include “case report”")), "publication.keywords", self.tr("Keywords")),
         )
-        status_labels = {CaseStatus.DRAFT: tr("Draft"), CaseStatus.READY: tr("Ready"), CaseStatus.SUBMITTED: tr("Submitted")}
-        form.addRow(tr("&Status"), b.combo(QComboBox(), "status", _choices(CaseStatus, status_labels), tr("Status")))
+        status_labels = {CaseStatus.DRAFT: self.tr("Draft"), CaseStatus.READY: self.tr("Ready"), CaseStatus.SUBMITTED: self.tr("Submitted")}
+        form.addRow(self.tr("&Status"), b.combo(QComboBox(), "status", _choices(CaseStatus, status_labels), self.tr("Status")))
 
-        rules = page.group(tr("Venue rules and dates"))
-        self.venue_profile = b.combo(QComboBox(), "publication.venue_profile", self._profile_choices(), tr("Venue profile"))
-        manage = QPushButton(tr("Manage profiles…"))
+        rules = page.group(self.tr("Venue rules and dates"))
+        self.venue_profile = b.combo(QComboBox(), "publication.venue_profile", self._profile_choices(), self.tr("Venue profile"))
+        manage = QPushButton(self.tr("Manage profiles…"))
         manage.setObjectName("venues.manage")
         manage.clicked.connect(self.manage_venues_requested)
         row = QHBoxLayout()
         row.addWidget(self.venue_profile, 1)
         row.addWidget(manage)
-        venue_label = QLabel(tr("&Venue profile"))
+        venue_label = QLabel(self.tr("&Venue profile"))
         venue_label.setBuddy(self.venue_profile)
         rules.addRow(venue_label, row)
         self.date_policy = b.combo(
             QComboBox(),
             "publication.date_policy",
             (
-                ("", tr("The venue's default")),
-                (DatePolicy.RECORDED.value, tr("As recorded (19.12.2023, April 2009)")),
-                (DatePolicy.MONTH.value, tr("Month and year (December 2023)")),
-                (DatePolicy.YEAR.value, tr("Year only (2023)")),
-                (DatePolicy.RELATIVE.value, tr("Relative to an event (day 1, month 3, 2 years later)")),
+                ("", self.tr("The venue's default")),
+                (DatePolicy.RECORDED.value, self.tr("As recorded (19.12.2023, April 2009)")),
+                (DatePolicy.MONTH.value, self.tr("Month and year (December 2023)")),
+                (DatePolicy.YEAR.value, self.tr("Year only (2023)")),
+                (DatePolicy.RELATIVE.value, self.tr("Relative to an event (day 1, month 3, 2 years later)")),
             ),
-            tr("Publication date policy"),
+            self.tr("Publication date policy"),
             empty_is_none=True,
         )
-        rules.addRow(tr("Publish &dates"), self.date_policy)
-        self.date_anchor = b.combo(QComboBox(), "publication.date_anchor", (("", tr("The earliest date of the story")),), tr("Day 1 is"))
-        rules.addRow(tr("Day 1 is"), self.date_anchor)
-        note = QLabel(tr("The record keeps the exact dates; only what is published changes."))
+        rules.addRow(self.tr("Publish &dates"), self.date_policy)
+        self.date_anchor = b.combo(QComboBox(), "publication.date_anchor", (("", self.tr("The earliest date of the story")),), self.tr("Day 1 is"))
+        rules.addRow(self.tr("Day 1 is"), self.date_anchor)
+        note = QLabel(self.tr("The record keeps the exact dates; only what is published changes."))
         note.setWordWrap(True)
         note.setStyleSheet("color: #5f6368;")
         rules.addRow("", note)
@@ -249,50 +247,52 @@ class CaseEditor(QWidget):
             _list_editor(
                 Author,
                 (
-                    Column("name", tr("Name as printed")),
-                    Column("affiliations", tr("Affiliation keys"), "keys"),
-                    Column("corresponding", tr("Corresponding"), "bool"),
-                    Column("email", tr("E-mail")),
-                    Column("orcid", tr("ORCID")),
+                    Column("name", self.tr("Name as printed")),
+                    Column("affiliations", self.tr("Affiliation keys"), "keys"),
+                    Column("corresponding", self.tr("Corresponding"), "bool"),
+                    Column("email", self.tr("E-mail")),
+                    Column("orcid", self.tr("ORCID")),
                 ),
                 lambda: Author(name=""),
             ),
             "publication.authors",
-            tr("Authors"),
+            self.tr("Authors"),
         )
-        page.block(tr("Authors"), self.authors, tr("In print order. Affiliation keys refer to the table below, separated by commas."))
+        page.block(self.tr("Authors"), self.authors, self.tr("In print order. Affiliation keys refer to the table below, separated by commas."))
         self.affiliations = b.records(
             _list_editor(
                 Affiliation,
                 (
-                    Column("key", tr("Key")),
-                    Column("institution", tr("Institution")),
-                    Column("department", tr("Department")),
-                    Column("city", tr("City")),
-                    Column("country", tr("Country")),
+                    Column("key", self.tr("Key")),
+                    Column("institution", self.tr("Institution")),
+                    Column("department", self.tr("Department")),
+                    Column("city", self.tr("City")),
+                    Column("country", self.tr("Country")),
                 ),
                 self._new_affiliation,
             ),
             "publication.affiliations",
-            tr("Affiliations"),
+            self.tr("Affiliations"),
         )
-        page.block(tr("Affiliations"), self.affiliations, tr("Numbered in the report by first appearance in the author list."))
+        page.block(self.tr("Affiliations"), self.affiliations, self.tr("Numbered in the report by first appearance in the author list."))
 
-        venue = page.group(tr("Venue"))
-        venue.addRow(tr("Kind"), b.combo(QComboBox(), "publication.venue.kind", _choices(VenueKind, {VenueKind.CONFERENCE: tr("Conference"), VenueKind.JOURNAL: tr("Journal")}), tr("Venue kind")))
-        venue.addRow(tr("&Name"), b.line(QLineEdit(), "publication.venue.name", tr("Venue name")))
-        venue.addRow(tr("Edition"), b.line(QLineEdit(placeholderText=tr("e.g. III International Scientific and Practical Conference")), "publication.venue.edition", tr("Edition")))
-        venue.addRow(tr("Starts"), b.date(PartialDateEdit(), "publication.venue.start", tr("Venue start")))
-        venue.addRow(tr("Ends"), b.date(PartialDateEdit(), "publication.venue.end", tr("Venue end")))
-        venue.addRow(tr("City"), b.line(QLineEdit(), "publication.venue.city", tr("Venue city")))
-        venue.addRow(tr("Country"), b.line(QLineEdit(), "publication.venue.country", tr("Venue country")))
-        venue.addRow(tr("Proceedings"), b.text(_text_box(2), "publication.venue.proceedings", tr("Proceedings title")))
+        venue = page.group(self.tr("Venue"))
+        venue_kinds = {VenueKind.CONFERENCE: self.tr("Conference"), VenueKind.JOURNAL: self.tr("Journal")}
+        venue.addRow(self.tr("Kind"), b.combo(QComboBox(), "publication.venue.kind", _choices(VenueKind, venue_kinds), self.tr("Venue kind")))
+        venue.addRow(self.tr("&Name"), b.line(QLineEdit(), "publication.venue.name", self.tr("Venue name")))
+        edition = QLineEdit(placeholderText=self.tr("e.g. III International Scientific and Practical Conference"))
+        venue.addRow(self.tr("Edition"), b.line(edition, "publication.venue.edition", self.tr("Edition")))
+        venue.addRow(self.tr("Starts"), b.date(PartialDateEdit(), "publication.venue.start", self.tr("Venue start")))
+        venue.addRow(self.tr("Ends"), b.date(PartialDateEdit(), "publication.venue.end", self.tr("Venue end")))
+        venue.addRow(self.tr("City"), b.line(QLineEdit(), "publication.venue.city", self.tr("Venue city")))
+        venue.addRow(self.tr("Country"), b.line(QLineEdit(), "publication.venue.country", self.tr("Venue country")))
+        venue.addRow(self.tr("Proceedings"), b.text(_text_box(2), "publication.venue.proceedings", self.tr("Proceedings title")))
 
-        licence = page.group(tr("Licence"))
+        licence = page.group(self.tr("Licence"))
         spdx = QComboBox()
         spdx.setEditable(False)
-        licence.addRow(tr("Licence"), b.combo(spdx, "publication.licence.spdx", (("", tr("None")), *((s, s) for s in known_licences())), tr("Licence")))
-        licence.addRow(tr("Own sentence"), b.text(_text_box(2), "publication.licence.sentence", tr("Licence sentence")))
+        licence.addRow(self.tr("Licence"), b.combo(spdx, "publication.licence.spdx", (("", self.tr("None")), *((s, s) for s in known_licences())), self.tr("Licence")))
+        licence.addRow(self.tr("Own sentence"), b.text(_text_box(2), "publication.licence.sentence", self.tr("Licence sentence")))
         for combo in page.findChildren(QComboBox):
             # Long choices must not widen the page: the box elides, its list shows them in full.
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -301,181 +301,184 @@ class CaseEditor(QWidget):
 
     def _build_patient(self) -> None:
         b = self.binder
-        page = _Page(tr("Patient"))
-        form = page.group(tr("Patient"))
-        form.addRow(tr("&Label"), b.line(QLineEdit(placeholderText=tr("initials or pseudonym, e.g. Zh.")), "patient.label", tr("Patient label")))
-        form.addRow(tr("Birth &year"), b.year(QLineEdit(placeholderText=tr("e.g. 2002")), "patient.birth_year", tr("Birth year")))
-        sex_labels = {Sex.UNKNOWN: tr("Not stated"), Sex.FEMALE: tr("Female"), Sex.MALE: tr("Male"), Sex.OTHER: tr("Other")}
-        form.addRow(tr("Sex"), b.combo(QComboBox(), "patient.sex", _choices(Sex, sex_labels), tr("Sex")))
-        form.addRow(tr("Background"), b.text(_text_box(3), "patient.background", tr("Background")))
+        page = _Page(self.tr("Patient"))
+        form = page.group(self.tr("Patient"))
+        form.addRow(self.tr("&Label"), b.line(QLineEdit(placeholderText=self.tr("initials or pseudonym, e.g. Zh.")), "patient.label", self.tr("Patient label")))
+        form.addRow(self.tr("Birth &year"), b.year(QLineEdit(placeholderText=self.tr("e.g. 2002")), "patient.birth_year", self.tr("Birth year")))
+        sex_labels = {Sex.UNKNOWN: self.tr("Not stated"), Sex.FEMALE: self.tr("Female"), Sex.MALE: self.tr("Male"), Sex.OTHER: self.tr("Other", "sex")}
+        form.addRow(self.tr("Sex"), b.combo(QComboBox(), "patient.sex", _choices(Sex, sex_labels), self.tr("Sex")))
+        form.addRow(self.tr("Background"), b.text(_text_box(3), "patient.background", self.tr("Background")))
 
-        dx = page.group(tr("Diagnosis"))
-        dx.addRow(tr("&Diagnosis"), b.line(QLineEdit(placeholderText=tr("e.g. ALL")), "diagnosis.text", tr("Diagnosis")))
-        dx.addRow(tr("Details"), b.line(QLineEdit(placeholderText=tr("subtype, karyotype, genetics")), "diagnosis.details", tr("Diagnosis details")))
-        dx.addRow(tr("&Onset"), b.date(PartialDateEdit(), "diagnosis.onset", tr("Onset")))
-        dx.addRow(tr("First protocol"), b.line(QLineEdit(), "diagnosis.first_protocol", tr("First protocol")))
-        dx.addRow(tr("First response"), b.line(QLineEdit(), "diagnosis.first_response", tr("First response")))
+        dx = page.group(self.tr("Diagnosis"))
+        dx.addRow(self.tr("&Diagnosis"), b.line(QLineEdit(placeholderText=self.tr("e.g. ALL")), "diagnosis.text", self.tr("Diagnosis")))
+        dx.addRow(self.tr("Details"), b.line(QLineEdit(placeholderText=self.tr("subtype, karyotype, genetics")), "diagnosis.details", self.tr("Diagnosis details")))
+        dx.addRow(self.tr("&Onset"), b.date(PartialDateEdit(), "diagnosis.onset", self.tr("Onset")))
+        dx.addRow(self.tr("First protocol"), b.line(QLineEdit(), "diagnosis.first_protocol", self.tr("First protocol")))
+        dx.addRow(self.tr("First response"), b.line(QLineEdit(), "diagnosis.first_response", self.tr("First response")))
 
-        kinds = {
-            EventKind.DIAGNOSIS: tr("Diagnosis"),
-            EventKind.RELAPSE: tr("Relapse"),
-            EventKind.REMISSION: tr("Remission"),
-            EventKind.PROCEDURE: tr("Procedure"),
-            EventKind.HOSPITALISATION: tr("Hospitalisation"),
-            EventKind.OTHER: tr("Other"),
-        }
+        kinds = self._event_kinds()
         self.history = b.records(
             _list_editor(
                 HistoryEvent,
                 (
-                    Column("date", tr("Date"), "date"),
-                    Column("kind", tr("Kind"), "choice", _choices(EventKind, kinds)),
-                    Column("site", tr("Site")),
-                    Column("text", tr("What happened")),
-                    Column("wording", tr("Own wording of the line")),
+                    Column("date", self.tr("Date"), "date"),
+                    Column("kind", self.tr("Kind"), "choice", _choices(EventKind, kinds)),
+                    Column("site", self.tr("Site")),
+                    Column("text", self.tr("What happened")),
+                    Column("wording", self.tr("Own wording of the line")),
                 ),
                 lambda: HistoryEvent(),
             ),
             "history",
-            tr("History events"),
+            self.tr("History events"),
         )
-        page.block(tr("History"), self.history, tr("Listed by date in the report. Leave “Own wording” empty to use the generated line."))
-        self._generated(page, "case_description", tr("Case Description section"))
+        page.block(self.tr("History"), self.history, self.tr("Listed by date in the report. Leave “Own wording” empty to use the generated line."))
+        self._generated(page, "case_description", self.tr("Case Description section"))
         self._add_page(page)
 
     def _build_treatment(self) -> None:
         b = self.binder
-        page = _Page(tr("Treatment"))
-        form = page.group(tr("Treatment section"))
-        form.addRow(tr("&Heading"), b.line(QLineEdit(placeholderText=tr("e.g. Blinatumomab Immunotherapy")), "treatment.heading", tr("Section heading")))
-        form.addRow(tr("Context"), b.text(_text_box(3), "treatment.context", tr("Context: programme, funding, centre")))
+        page = _Page(self.tr("Treatment"))
+        form = page.group(self.tr("Treatment section"))
+        form.addRow(self.tr("&Heading"), b.line(QLineEdit(placeholderText=self.tr("e.g. Blinatumomab Immunotherapy")), "treatment.heading", self.tr("Section heading")))
+        form.addRow(self.tr("Context"), b.text(_text_box(3), "treatment.context", self.tr("Context: programme, funding, centre")))
         self.courses = b.records(
             _list_editor(
                 Course,
                 (
-                    Column("name", tr("Course")),
-                    Column("start", tr("Start"), "date"),
-                    Column("end", tr("End"), "date"),
-                    Column("agent", tr("Agent")),
-                    Column("dose", tr("Dose")),
-                    Column("route", tr("Route")),
-                    Column("schedule", tr("Regimen")),
-                    Column("tolerability", tr("Tolerability")),
-                    Column("wording", tr("Own wording of the line")),
+                    Column("name", self.tr("Course")),
+                    Column("start", self.tr("Start"), "date"),
+                    Column("end", self.tr("End"), "date"),
+                    Column("agent", self.tr("Agent")),
+                    Column("dose", self.tr("Dose")),
+                    Column("route", self.tr("Route")),
+                    Column("schedule", self.tr("Regimen")),
+                    Column("tolerability", self.tr("Tolerability")),
+                    Column("wording", self.tr("Own wording of the line")),
                 ),
                 lambda: Course(name=""),
             ),
             "treatment.courses",
-            tr("Courses"),
+            self.tr("Courses"),
         )
-        page.block(tr("Courses"), self.courses, tr("One line each in the report. Select a course to edit its assessments below."))
+        page.block(self.tr("Courses"), self.courses, self.tr("One line each in the report. Select a course to edit its assessments below."))
         self.assessments = b.records(
             _list_editor(
                 Assessment,
                 (
-                    Column("date", tr("Date"), "date"),
-                    Column("measure", tr("Measure")),
-                    Column("value", tr("Value")),
-                    Column("unit", tr("Unit")),
-                    Column("method", tr("Method")),
-                    Column("sensitivity", tr("Sensitivity")),
-                    Column("text", tr("Own wording")),
+                    Column("date", self.tr("Date"), "date"),
+                    Column("measure", self.tr("Measure")),
+                    Column("value", self.tr("Value")),
+                    Column("unit", self.tr("Unit")),
+                    Column("method", self.tr("Method")),
+                    Column("sensitivity", self.tr("Sensitivity")),
+                    Column("text", self.tr("Own wording")),
                 ),
                 lambda: Assessment(),
             ),
             self._assessments_path,
-            tr("Assessments of the selected course"),
+            self.tr("Assessments of the selected course"),
         )
         self.assessments.setObjectName("treatment.courses.assessments")
         self.assessments.setAccessibleName("treatment.courses[].assessments")
         self.assessments_box = page.block(
-            tr("Assessments of the selected course"),
+            self.tr("Assessments of the selected course"),
             self.assessments,
-            tr("MRD: value “negative” or “positive”; blasts and other measures: a number and a unit."),
+            self.tr("MRD: value “negative” or “positive”; blasts and other measures: a number and a unit."),
         )
         self.courses.current_row_changed.connect(self._on_course_selected)
         self.additional = b.records(
             _list_editor(
                 AdditionalTherapy,
-                (Column("text", tr("Therapy")), Column("start", tr("Start"), "date"), Column("end", tr("End"), "date")),
+                (Column("text", self.tr("Therapy")), Column("start", self.tr("Start"), "date"), Column("end", self.tr("End"), "date")),
                 lambda: AdditionalTherapy(text=""),
             ),
             "treatment.additional",
-            tr("Additional therapies"),
+            self.tr("Additional therapies"),
         )
-        page.block(tr("Additional therapies"), self.additional)
-        self._generated(page, "treatment", tr("Treatment section"))
+        page.block(self.tr("Additional therapies"), self.additional)
+        self._generated(page, "treatment", self.tr("Treatment section"))
         self._add_page(page)
 
     def _build_outcomes(self) -> None:
         b = self.binder
-        page = _Page(tr("Outcomes"))
+        page = _Page(self.tr("Outcomes"))
         self.adverse_events = b.records(
             _list_editor(
                 AdverseEvent,
                 (
-                    Column("term", tr("Event")),
-                    Column("grade", tr("CTCAE grade"), "int"),
-                    Column("ctcae_version", tr("CTCAE version")),
-                    Column("management", tr("Management")),
-                    Column("outcome", tr("Outcome")),
+                    Column("term", self.tr("Event")),
+                    Column("grade", self.tr("CTCAE grade"), "int"),
+                    Column("ctcae_version", self.tr("CTCAE version")),
+                    Column("management", self.tr("Management")),
+                    Column("outcome", self.tr("Outcome")),
                 ),
                 lambda: AdverseEvent(term=""),
             ),
             "adverse_events",
-            tr("Adverse events"),
+            self.tr("Adverse events"),
         )
-        page.block(tr("Adverse events"), self.adverse_events, tr("Grade 1–5, or empty when ungraded; give the CTCAE version with each grade."))
+        page.block(self.tr("Adverse events"), self.adverse_events, self.tr("Grade 1–5, or empty when ungraded; give the CTCAE version with each grade."))
         self.follow_ups = b.records(
             _list_editor(
                 FollowUp,
-                (Column("date", tr("Date"), "date"), Column("status", tr("Status")), Column("measures", tr("Measures"))),
+                (Column("date", self.tr("Date"), "date"), Column("status", self.tr("Status")), Column("measures", self.tr("Measures"))),
                 lambda: FollowUp(),
             ),
             "outcome.follow_ups",
-            tr("Follow-up"),
+            self.tr("Follow-up"),
         )
-        page.block(tr("Follow-up"), self.follow_ups)
-        form = page.group(tr("Sentences (empty: the generated one, in grey)"))
-        self.toxicity = b.text(_text_box(2), "outcome.toxicity", tr("Toxicity sentence"))
-        self.complications = b.text(_text_box(2), "outcome.complications", tr("Complications sentence"))
-        self.follow_up_text = b.text(_text_box(2), "outcome.follow_up_text", tr("Follow-up sentence"))
-        form.addRow(tr("Toxicity"), self.toxicity)
-        form.addRow(tr("Complications"), self.complications)
-        form.addRow(tr("Follow-up"), self.follow_up_text)
-        form.addRow(tr("Overall outcome"), b.text(_text_box(3), "outcome.statement", tr("Overall outcome")))
-        self._generated(page, "outcomes", tr("Course and Outcomes section"))
+        page.block(self.tr("Follow-up"), self.follow_ups)
+        form = page.group(self.tr("Sentences (empty: the generated one, in grey)"))
+        self.toxicity = b.text(_text_box(2), "outcome.toxicity", self.tr("Toxicity sentence"))
+        self.complications = b.text(_text_box(2), "outcome.complications", self.tr("Complications sentence"))
+        self.follow_up_text = b.text(_text_box(2), "outcome.follow_up_text", self.tr("Follow-up sentence"))
+        form.addRow(self.tr("Toxicity"), self.toxicity)
+        form.addRow(self.tr("Complications"), self.complications)
+        form.addRow(self.tr("Follow-up"), self.follow_up_text)
+        form.addRow(self.tr("Overall outcome"), b.text(_text_box(3), "outcome.statement", self.tr("Overall outcome")))
+        self._generated(page, "outcomes", self.tr("Course and Outcomes section"))
         self._add_page(page)
 
     def _build_narrative(self) -> None:
         b = self.binder
-        page = _Page(tr("Narrative"))
-        form = page.group(tr("Narrative"))
+        page = _Page(self.tr("Narrative"))
+        form = page.group(self.tr("Narrative"))
         for field, label, lines in (
-            ("introduction", tr("&Introduction"), 5),
-            ("discussion", tr("Discussion"), 4),
-            ("conclusion", tr("&Conclusion"), 4),
-            ("patient_perspective", tr("Patient perspective"), 3),
-            ("informed_consent", tr("Informed consent"), 2),
-            ("acknowledgements", tr("Acknowledgements"), 2),
+            ("introduction", self.tr("&Introduction"), 5),
+            ("discussion", self.tr("Discussion"), 4),
+            ("conclusion", self.tr("&Conclusion"), 4),
+            ("patient_perspective", self.tr("Patient perspective"), 3),
+            ("informed_consent", self.tr("Informed consent"), 2),
+            ("acknowledgements", self.tr("Acknowledgements"), 2),
         ):
             form.addRow(label, b.text(_text_box(lines), f"narrative.{field}", label.replace("&", "")))
         self.references = b.records(
             _list_editor(
                 Reference,
                 (
-                    Column("label", tr("In-text label")),
-                    Column("citation", tr("Full citation")),
-                    Column("doi", tr("DOI")),
-                    Column("pmid", tr("PMID")),
+                    Column("label", self.tr("In-text label")),
+                    Column("citation", self.tr("Full citation")),
+                    Column("doi", self.tr("DOI")),
+                    Column("pmid", self.tr("PMID")),
                 ),
                 lambda: Reference(citation=""),
             ),
             "references",
-            tr("References"),
+            self.tr("References"),
         )
-        page.block(tr("References"), self.references, tr("In order of citation; cite them in the text by their label, e.g. [Kantarjian et al., 2017]."))
+        page.block(self.tr("References"), self.references, self.tr("In order of citation; cite them in the text by their label, e.g. [Kantarjian et al., 2017]."))
         self._add_page(page)
+
+    def _event_kinds(self) -> dict[EventKind, str]:
+        return {
+            EventKind.DIAGNOSIS: self.tr("Diagnosis"),
+            EventKind.RELAPSE: self.tr("Relapse"),
+            EventKind.REMISSION: self.tr("Remission"),
+            EventKind.PROCEDURE: self.tr("Procedure"),
+            EventKind.HOSPITALISATION: self.tr("Hospitalisation"),
+            EventKind.OTHER: self.tr("Other", "history event kind"),
+        }
 
     def _generated(self, page: _Page, key: str, title: str) -> None:
         section = _GeneratedSection(self.binder, key)
@@ -505,10 +508,10 @@ class CaseEditor(QWidget):
         case = self.session.case
         row = self.courses.table.currentIndex().row()
         if case is not None and 0 <= row < len(case.treatment.courses):
-            name = case.treatment.courses[row].name.strip() or tr("course %1").replace("%1", str(row + 1))
-            self.assessments_box.setTitle(tr("Assessments of %1").replace("%1", name))
+            name = case.treatment.courses[row].name.strip() or self.tr("course %1").replace("%1", str(row + 1))
+            self.assessments_box.setTitle(self.tr("Assessments of %1").replace("%1", name))
         else:
-            self.assessments_box.setTitle(tr("Assessments (select a course above)"))
+            self.assessments_box.setTitle(self.tr("Assessments (select a course above)"))
 
     def page_of(self, widget: QWidget) -> int:
         for index in range(self.tabs.count()):
@@ -517,13 +520,16 @@ class CaseEditor(QWidget):
         return -1
 
     # ----- reacting to changes ------------------------------------------------------------
-    @staticmethod
-    def _profile_choices() -> list[tuple[str, str]]:
+    def _profile_choices(self) -> list[tuple[str, str]]:
         choices = []
         for profile in load_profiles():
-            limit = f"{profile.limit:,} {profile.unit.value}" if profile.limit is not None else tr("no limit")
-            mark = "" if profile.verified else tr(", not verified")
-            choices.append(("" if profile.id == "none" else profile.id, f"{profile.name} ({limit}{mark})"))
+            if profile.limit is None:
+                limit = self.tr("no limit")
+            else:
+                words = profile.unit is CountUnit.WORDS
+                limit = (self.tr("%1 words") if words else self.tr("%1 characters")).replace("%1", i18n.number(profile.limit))
+            mark = "" if profile.verified else self.tr(", not verified")
+            choices.append(("" if profile.id == "none" else profile.id, f"{i18n.profile_name(profile)} ({limit}{mark})"))
         return choices
 
     def reload_profiles(self) -> None:
@@ -532,17 +538,19 @@ class CaseEditor(QWidget):
         self.binder.refresh(self.session.case)
 
     def _anchor_choices(self, case: Case | None) -> list[tuple[str, str]]:
-        choices = [("", tr("The earliest date of the story"))]
+        choices = [("", self.tr("The earliest date of the story"))]
         if case is None:
             return choices
         if case.diagnosis.onset:
-            choices.append(("diagnosis.onset", tr("Onset (%1)").replace("%1", case.diagnosis.onset.format())))
+            choices.append(("diagnosis.onset", self.tr("Onset (%1)").replace("%1", case.diagnosis.onset.format(i18n.language()))))
+        kinds = self._event_kinds()
         for i, event in enumerate(case.history):
             if event.date:
-                choices.append((f"history[{i}].date", f"{event.kind.value.capitalize()} {event.date.format()}"))
+                choices.append((f"history[{i}].date", f"{kinds[event.kind]} {event.date.format(i18n.language())}"))
         for i, course in enumerate(case.treatment.courses):
             if course.start:
-                choices.append((f"treatment.courses[{i}].start", tr("%1 starts (%2)").replace("%1", course.name or str(i + 1)).replace("%2", course.start.format())))
+                starts = self.tr("%1 starts (%2)").replace("%1", course.name or str(i + 1))
+                choices.append((f"treatment.courses[{i}].start", starts.replace("%2", course.start.format(i18n.language()))))
         return choices
 
     def _on_case_changed(self, case: Case | None, path: str) -> None:
@@ -593,8 +601,8 @@ class CaseEditor(QWidget):
             self.problems_changed.emit(0)
             return
         self.problems_title.setText(
-            tr("No problems found. The case can still be changed at any time.") if count == 0
-            else tr("%1 things to check (the case is kept as a draft meanwhile):").replace("%1", str(count))
+            self.tr("No problems found. The case can still be changed at any time.") if count == 0
+            else self.tr("%1 things to check (the case is kept as a draft meanwhile):").replace("%1", str(count))
         )
         self.problems_changed.emit(count)
 

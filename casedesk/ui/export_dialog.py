@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,23 +31,28 @@ from casedesk.ui.dialogs import Dialogs
 
 # format → (label, file suffix, file-dialog filter)
 FORMATS: dict[str, tuple[str, str, str]] = {
-    "pdf": ("PDF case report", ".pdf", "PDF (*.pdf)"),
-    "json": ("CaseDesk case file (JSON)", ".casedesk.json", "CaseDesk case files (*.casedesk.json *.json)"),
+    "pdf": (QT_TRANSLATE_NOOP("ExportDialog", "PDF case report"), ".pdf", QT_TRANSLATE_NOOP("ExportDialog", "PDF (*.pdf)")),
+    "docx": (QT_TRANSLATE_NOOP("ExportDialog", "Word document (DOCX)"), ".docx", QT_TRANSLATE_NOOP("ExportDialog", "Word documents (*.docx)")),
+    "txt": (QT_TRANSLATE_NOOP("ExportDialog", "Plain text"), ".txt", QT_TRANSLATE_NOOP("ExportDialog", "Text files (*.txt)")),
+    "md": (QT_TRANSLATE_NOOP("ExportDialog", "Markdown"), ".md", QT_TRANSLATE_NOOP("ExportDialog", "Markdown (*.md)")),
+    "json": (QT_TRANSLATE_NOOP("ExportDialog", "CaseDesk case file (JSON)"), ".casedesk.json", QT_TRANSLATE_NOOP("ExportDialog", "CaseDesk case files (*.casedesk.json *.json)")),
 }
 
 Exporter = Callable[[Case, str, Path, ExportOptions], Path]
 Checker = Callable[[Case, ExportOptions], CheckReport]
 
 _DATE_CHOICES = (
-    ("", "The case's setting"),
-    (DatePolicy.RECORDED.value, "As recorded"),
-    (DatePolicy.MONTH.value, "Month and year"),
-    (DatePolicy.YEAR.value, "Year only"),
-    (DatePolicy.RELATIVE.value, "Relative to an event"),
+    ("", QT_TRANSLATE_NOOP("ExportDialog", "The case's setting")),
+    (DatePolicy.RECORDED.value, QT_TRANSLATE_NOOP("ExportDialog", "As recorded")),
+    (DatePolicy.MONTH.value, QT_TRANSLATE_NOOP("ExportDialog", "Month and year")),
+    (DatePolicy.YEAR.value, QT_TRANSLATE_NOOP("ExportDialog", "Year only")),
+    (DatePolicy.RELATIVE.value, QT_TRANSLATE_NOOP("ExportDialog", "Relative to an event")),
 )
 
 
 def tr(text: str) -> str:
+    """A string marked with QT_TRANSLATE_NOOP("ExportDialog", …), in the interface language; literal
+    strings are written `self.tr("…")` in the dialog, so that pyside6-lupdate finds them."""
     return QCoreApplication.translate("ExportDialog", text)
 
 
@@ -64,7 +69,7 @@ class ExportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("export_dialog")
-        self.setWindowTitle(tr("Export case"))
+        self.setWindowTitle(self.tr("Export case"))
         self._case = case
         self._export = export
         self._check = check
@@ -78,7 +83,7 @@ class ExportDialog(QDialog):
             self.format.addItem(tr(label), key)
         self.destination = QLineEdit(str(folder / suggested_name(case, "pdf")))
         self.destination.setObjectName("export.destination")
-        browse = QPushButton(tr("Browse…"))
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.destination, 1)
@@ -90,14 +95,14 @@ class ExportDialog(QDialog):
             self.dates.addItem(tr(label), value)
         self.dates.currentIndexChanged.connect(self._options_changed)
 
-        self.care_page = QCheckBox(tr("Append the CARE checklist on a page of its own"))
+        self.care_page = QCheckBox(self.tr("Append the CARE checklist on a page of its own"))
         self.care_page.setObjectName("export.care_page")
 
         form = QFormLayout()
-        form.addRow(tr("&Format"), self.format)
-        form.addRow(tr("Publish &dates"), self.dates)
+        form.addRow(self.tr("&Format"), self.format)
+        form.addRow(self.tr("Publish &dates"), self.dates)
         form.addRow("", self.care_page)
-        save_as = QLabel(tr("&Save as"))
+        save_as = QLabel(self.tr("&Save as"))
         save_as.setBuddy(self.destination)
         form.addRow(save_as, row)
 
@@ -110,11 +115,11 @@ class ExportDialog(QDialog):
         self.result = QLabel()
         self.result.setObjectName("export.result")
         self.result.setWordWrap(True)
-        self.open_button = QPushButton(tr("Open file"))
+        self.open_button = QPushButton(self.tr("Open file"))
         self.open_button.setObjectName("export.open")
         self.open_button.setVisible(False)
         self.open_button.clicked.connect(lambda: self._open(self.written))
-        self.folder_button = QPushButton(tr("Show folder"))
+        self.folder_button = QPushButton(self.tr("Show folder"))
         self.folder_button.setVisible(False)
         self.folder_button.clicked.connect(lambda: self._open(self.written.parent if self.written else None))
         after = QHBoxLayout()
@@ -123,7 +128,7 @@ class ExportDialog(QDialog):
         after.addStretch(1)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.export_button = self.buttons.addButton(tr("&Export"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button = self.buttons.addButton(self.tr("&Export"), QDialogButtonBox.ButtonRole.ActionRole)
         self.export_button.setObjectName("export.run")
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.run_export)
@@ -146,7 +151,7 @@ class ExportDialog(QDialog):
         """Another choice means another text: the identifiers must be looked at again."""
         self._findings_seen = False
         self.findings.setVisible(False)
-        self.export_button.setText(tr("&Export"))
+        self.export_button.setText(self.tr("&Export"))
 
     def _on_format(self) -> None:
         self._options_changed()
@@ -157,7 +162,7 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         fmt = self.format.currentData()
-        chosen = Dialogs.save_file(self, tr("Export case"), self.destination.text(), FORMATS[fmt][2])
+        chosen = Dialogs.save_file(self, self.tr("Export case"), self.destination.text(), tr(FORMATS[fmt][2]))
         if chosen:
             self.destination.setText(chosen)
 
@@ -165,13 +170,14 @@ class ExportDialog(QDialog):
         fmt = self.format.currentData()
         text = self.destination.text().strip()
         if not text:
-            self._fail(tr("Choose where to save the file."))
+            self._fail(self.tr("Choose where to save the file."))
             return False
         target = Path(text).expanduser()
         if not target.parent.is_dir():
-            self._fail(tr("The folder %1 does not exist.").replace("%1", str(target.parent)))
+            self._fail(self.tr("The folder %1 does not exist.").replace("%1", str(target.parent)))
             return False
-        if fmt == "pdf" and self._check is not None and not self._findings_seen:
+        # Every format that prints the abstract prints the same text, so each is checked alike.
+        if fmt != "json" and self._check is not None and not self._findings_seen:
             report = self._check(self._case, self.options())
             if report.identifiers:
                 self._show_findings(report)
@@ -179,10 +185,10 @@ class ExportDialog(QDialog):
         try:
             self.written = self._export(self._case, fmt, target, self.options())
         except OSError as exc:
-            self._fail(tr("Could not write %1: %2").replace("%1", str(target)).replace("%2", exc.strerror or str(exc)))
+            self._fail(self.tr("Could not write %1: %2").replace("%1", str(target)).replace("%2", exc.strerror or str(exc)))
             return False
         self.result.setStyleSheet("")
-        self.result.setText(tr("Exported to %1").replace("%1", str(self.written)))
+        self.result.setText(self.tr("Exported to %1").replace("%1", str(self.written)))
         self.open_button.setVisible(True)
         self.folder_button.setVisible(True)
         return True
@@ -200,11 +206,11 @@ class ExportDialog(QDialog):
         self.resize(max(self.width(), 720), max(self.height(), 420))
         self.result.setStyleSheet("color: #9a6700;")
         self.result.setText(
-            tr("The PDF would print %1 patient identifier(s). Change the case or the date choice, or export anyway.").replace(
+            self.tr("The export would print %1 patient identifier(s). Change the case or the date choice, or export anyway.").replace(
                 "%1", str(len(report.identifiers))
             )
         )
-        self.export_button.setText(tr("Export &anyway"))
+        self.export_button.setText(self.tr("Export &anyway"))
 
     def _fail(self, message: str) -> None:
         self.result.setStyleSheet("color: #b00020;")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,15 +25,13 @@ from casedesk.ui.case_session import CaseSession
 from casedesk.ui.checks_panel import ChecksPanel
 from casedesk.ui.dialogs import Dialogs
 from casedesk.ui.editor import CaseEditor
+from casedesk.ui import i18n
 from casedesk.ui.export_dialog import ExportDialog
 from casedesk.ui.library import LibraryView
 from casedesk.ui.preview import PreviewPane
 
 STATE_VERSION = 1
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+RESTART_NOTE = QT_TRANSLATE_NOOP("MainWindow", "The language changes when CaseDesk starts again.")
 
 
 class _Banner(QWidget):
@@ -89,8 +87,8 @@ class MainWindow(QMainWindow):
         self.side = QTabWidget()
         self.side.setObjectName("side")
         self.side.setDocumentMode(True)
-        self.side.addTab(self.preview, tr("Preview"))
-        self.side.addTab(self.checks, tr("Checks"))
+        self.side.addTab(self.preview, self.tr("Preview"))
+        self.side.addTab(self.checks, self.tr("Checks"))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main.splitter")
@@ -124,33 +122,33 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         stack = self.session.undo_stack
-        self.new_action = self._action(tr("&New case"), QKeySequence.StandardKey.New, self.new_case, tr("Start a new case"))
-        self.duplicate_action = self._action(tr("&Duplicate case"), "Ctrl+D", self.duplicate_case, tr("Copy the open case"))
-        self.trash_action = self._action(tr("Move to &trash…"), "Ctrl+Del", self.trash_case, tr("Move the open case to the trash"))
-        self.trash_list_action = self._action(tr("Open t&rash"), "Ctrl+Shift+T", self.show_trash, tr("Restore deleted cases"))
-        self.import_action = self._action(tr("&Import case file…"), QKeySequence.StandardKey.Open, self.import_file)
-        self.export_action = self._action(tr("&Export…"), "Ctrl+E", self.export_case, tr("Export the open case as PDF or a case file"))
-        self.sample_action = self._action(tr("Add the &sample case"), "Ctrl+Shift+N", self.add_sample)
-        self.quit_action = self._action(tr("&Quit"), "Ctrl+Q", self.close)  # the standard key is empty on some desktops
-        self.undo_action = stack.createUndoAction(self, tr("&Undo"))
+        self.new_action = self._action(self.tr("&New case"), QKeySequence.StandardKey.New, self.new_case, self.tr("Start a new case"))
+        self.duplicate_action = self._action(self.tr("&Duplicate case"), "Ctrl+D", self.duplicate_case, self.tr("Copy the open case"))
+        self.trash_action = self._action(self.tr("Move to &trash…"), "Ctrl+Del", self.trash_case, self.tr("Move the open case to the trash"))
+        self.trash_list_action = self._action(self.tr("Open t&rash"), "Ctrl+Shift+T", self.show_trash, self.tr("Restore deleted cases"))
+        self.import_action = self._action(self.tr("&Import case file…"), QKeySequence.StandardKey.Open, self.import_file)
+        self.export_action = self._action(self.tr("&Export…"), "Ctrl+E", self.export_case, self.tr("Export the open case as PDF or a case file"))
+        self.sample_action = self._action(self.tr("Add the &sample case"), "Ctrl+Shift+N", self.add_sample)
+        self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close)  # the standard key is empty on some desktops
+        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = stack.createRedoAction(self, tr("&Redo"))
+        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
-        self.find_action = self._action(tr("&Find case"), QKeySequence.StandardKey.Find, self.library.focus_search)
-        self.refresh_preview_action = self._action(tr("Refresh &preview"), "F5", lambda: self.preview.schedule(self.session.case, immediately=True))
-        self.show_checks_action = self._action(tr("Show &checks"), "F6", lambda: self.side.setCurrentWidget(self.checks))
-        self.manage_venues_action = self._action(tr("&Venue profiles…"), "Ctrl+Shift+V", self.manage_venues)
-        self.about_action = self._action(tr("&About CaseDesk"), QKeySequence.StandardKey.HelpContents, self._about)
+        self.find_action = self._action(self.tr("&Find case"), QKeySequence.StandardKey.Find, self.library.focus_search)
+        self.refresh_preview_action = self._action(self.tr("Refresh &preview"), "F5", lambda: self.preview.schedule(self.session.case, immediately=True))
+        self.show_checks_action = self._action(self.tr("Show &checks"), "F6", lambda: self.side.setCurrentWidget(self.checks))
+        self.manage_venues_action = self._action(self.tr("&Venue profiles…"), "Ctrl+Shift+V", self.manage_venues)
+        self.about_action = self._action(self.tr("&About CaseDesk"), QKeySequence.StandardKey.HelpContents, self._about)
         self.page_actions = []
         for index in range(self.editor.tabs.count()):
             action = self._action(self.editor.tabs.tabText(index), f"Alt+{index + 1}", lambda _=False, i=index: self._show_page(i))
             self.page_actions.append(action)
 
         bar = self.menuBar()
-        file_menu = bar.addMenu(tr("&File"))
+        file_menu = bar.addMenu(self.tr("&File"))
         for action in (self.new_action, self.duplicate_action, self.import_action, self.export_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
@@ -159,22 +157,32 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.sample_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu(tr("&Edit"))
+        edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
-        view_menu = bar.addMenu(tr("&View"))
+        view_menu = bar.addMenu(self.tr("&View"))
         for action in self.page_actions:
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.refresh_preview_action)
         view_menu.addAction(self.show_checks_action)
         view_menu.addAction(self.manage_venues_action)
-        help_menu = bar.addMenu(tr("&Help"))
+        view_menu.addSeparator()
+        self.language_menu = view_menu.addMenu(self.tr("&Language"))
+        self.language_actions = QActionGroup(self)  # exclusive: one choice is ticked
+        chosen = i18n.chosen(self.settings)
+        for choice, name in ((i18n.SYSTEM, self.tr("System language")), *i18n.LANGUAGES.items()):
+            action = self.language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(choice == chosen)
+            action.setData(choice)
+            self.language_actions.addAction(action)
+        help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
-        toolbar = self.addToolBar(tr("Case"))
+        toolbar = self.addToolBar(self.tr("Case"))
         toolbar.setObjectName("toolbar")
         toolbar.setMovable(False)
         for action in (self.new_action, self.duplicate_action, self.import_action, self.export_action, self.trash_action):
@@ -191,6 +199,7 @@ class MainWindow(QMainWindow):
         self.preview.rendered.connect(lambda result: self.checks.show_report(result.check))
         self.checks.jump.connect(self.editor.focus_field)
         self.editor.manage_venues_requested.connect(self.manage_venues)
+        self.language_actions.triggered.connect(self._on_language_chosen)
 
     # ----- start ---------------------------------------------------------------------------
     def start(self) -> None:
@@ -199,9 +208,9 @@ class MainWindow(QMainWindow):
         self.library.set_cases(rows)
         if not rows:
             self.banner.show_message(
-                tr("Your case library is empty. Start with the sample case — a published abstract recorded in CaseDesk — or a new case."),
-                (tr("Add the sample case"), self.add_sample),
-                (tr("New case"), self.new_case),
+                self.tr("Your case library is empty. Start with the sample case — a published abstract recorded in CaseDesk — or a new case."),
+                (self.tr("Add the sample case"), self.add_sample),
+                (self.tr("New case"), self.new_case),
             )
             self._set_case(None)
             return
@@ -255,18 +264,18 @@ class MainWindow(QMainWindow):
         copy = self.service.duplicate_case(case.id)
         self._reload_library()
         self.open_case(copy.id or 0)
-        self.statusBar().showMessage(tr("Duplicated. You are editing the copy."), 5000)
+        self.statusBar().showMessage(self.tr("Duplicated. You are editing the copy."), 5000)
 
     def trash_case(self) -> None:
         case = self.session.case
         if case is None or case.id is None:
             return
-        title = case.publication.title or tr("(untitled)")
+        title = case.publication.title or self.tr("(untitled)")
         if not Dialogs.confirm(
             self,
-            tr("Move to trash"),
-            tr("Move “%1” to the trash? You can restore it from File › Open trash.").replace("%1", title),
-            tr("Move to trash"),
+            self.tr("Move to trash"),
+            self.tr("Move “%1” to the trash? You can restore it from File › Open trash.").replace("%1", title),
+            self.tr("Move to trash"),
         ):
             return
         self.session.save_now()
@@ -278,9 +287,9 @@ class MainWindow(QMainWindow):
             self.open_case(rows[0].id)
         case_id = case.id
         self.banner.show_message(
-            tr("“%1” is in the trash.").replace("%1", title),
-            (tr("Undo"), lambda: self.restore_case(case_id)),
-            (tr("Open trash"), self.show_trash),
+            self.tr("“%1” is in the trash.").replace("%1", title),
+            (self.tr("Undo"), lambda: self.restore_case(case_id)),
+            (self.tr("Open trash"), self.show_trash),
         )
 
     def restore_case(self, case_id: int) -> None:
@@ -299,7 +308,7 @@ class MainWindow(QMainWindow):
 
     def import_file(self) -> None:
         folder = str(self.settings.value("last_folder", str(Path.home())))
-        path = Dialogs.open_file(self, tr("Import case file"), folder, tr("CaseDesk case files (*.casedesk.json *.json)"))
+        path = Dialogs.open_file(self, self.tr("Import case file"), folder, self.tr("CaseDesk case files (*.casedesk.json *.json)"))
         if not path:
             return
         self.settings.setValue("last_folder", str(Path(path).parent))
@@ -308,15 +317,15 @@ class MainWindow(QMainWindow):
         try:
             result = self.service.import_file(path)
         except USER_ERRORS as exc:
-            Dialogs.error(self, tr("Nothing was imported"), str(exc).splitlines()[0], str(exc))
+            Dialogs.error(self, self.tr("Nothing was imported"), str(exc).splitlines()[0], str(exc))
             return
         self.banner.hide()
         self._reload_library()
         if result.cases:
             self.open_case(result.cases[0].id or 0)
-        note = tr("Imported %1 case(s).").replace("%1", str(len(result.cases)))
+        note = self.tr("Imported %1 case(s).").replace("%1", str(len(result.cases)))
         if result.warnings:
-            note += " " + tr("%1 things to check are listed under the editor.").replace("%1", str(len(result.warnings)))
+            note += " " + self.tr("%1 things to check are listed under the editor.").replace("%1", str(len(result.warnings)))
         self.statusBar().showMessage(note, 8000)
 
     def export_case(self) -> None:
@@ -341,7 +350,7 @@ class MainWindow(QMainWindow):
 
         dialog = VenueProfilesDialog(self)
         dialog.profiles_changed.connect(self.editor.reload_profiles)
-        dialog.chosen.connect(lambda profile_id: self.session.change("publication.venue_profile", profile_id, tr("Venue profile")))
+        dialog.chosen.connect(lambda profile_id: self.session.change("publication.venue_profile", profile_id, self.tr("Venue profile")))
         dialog.open()
         self.venue_dialog = dialog
 
@@ -353,7 +362,7 @@ class MainWindow(QMainWindow):
         self.preview.schedule(case, immediately=(path == ""))
         if case is None:
             self.checks.clear()
-        title = (case.publication.title.strip() or tr("(untitled)")) if case else ""
+        title = (case.publication.title.strip() or self.tr("(untitled)")) if case else ""
         self.setWindowTitle(f"{title} — CaseDesk" if case else "CaseDesk")
 
     def _on_saved(self, case: Case) -> None:
@@ -371,6 +380,17 @@ class MainWindow(QMainWindow):
             )
         )
 
+    def _on_language_chosen(self, action: QAction) -> None:
+        """Stored for the next start; the window keeps its language until then. Nothing to confirm."""
+        choice = str(action.data() or "")
+        i18n.choose(self.settings, choice)
+        shown = i18n.resolve(choice)
+        if shown == i18n.language():
+            self.statusBar().clearMessage()  # back to the language shown: nothing changes
+        else:
+            # In the language just chosen, which the window itself can only show after a restart.
+            self.statusBar().showMessage(i18n.translate_into(shown, "MainWindow", RESTART_NOTE), 15000)
+
     def _show_page(self, index: int) -> None:
         self.editor.tabs.setCurrentIndex(index)
         self.editor.tabs.currentWidget().setFocus()
@@ -378,8 +398,8 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         Dialogs.information(
             self,
-            tr("About CaseDesk"),
-            tr("CaseDesk %1 — turns a clinical case into a conference abstract, offline.").replace("%1", __version__),
+            self.tr("About CaseDesk"),
+            self.tr("CaseDesk %1 — turns a clinical case into a conference abstract, offline.").replace("%1", __version__),
         )
 
     # ----- window state -------------------------------------------------------------------
@@ -402,11 +422,11 @@ class MainWindow(QMainWindow):
         when the database refuses them (locked, read-only) does closing ask first."""
         if not self.session.save_now() and not Dialogs.confirm(
             self,
-            tr("Changes not saved"),
-            tr("Your last changes could not be stored: %1 Close anyway and lose them?").replace(
+            self.tr("Changes not saved"),
+            self.tr("Your last changes could not be stored: %1 Close anyway and lose them?").replace(
                 "%1", self.save_state.text()
             ),
-            tr("Close and lose them"),
+            self.tr("Close and lose them"),
         ):
             event.ignore()
             return

@@ -6,19 +6,16 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from casedesk.domain import Case
 from casedesk.services import RenderedCase
+from casedesk.ui import i18n
 
 PREVIEW_DELAY_MS = 600
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Preview", text)
 
 
 Renderer = Callable[[Case], RenderedCase]
@@ -78,11 +75,11 @@ class PreviewPane(QWidget):
         self.pages.setStyleSheet("background: #8a8f96;")
         self.scroll.setWidget(self.pages)
 
-        self.status = QLabel(tr("No case open"))
+        self.status = QLabel(self.tr("No case open"))
         self.status.setObjectName("preview.status")
         self.count = QLabel("")
         self.count.setObjectName("preview.count")
-        self.count.setAccessibleName(tr("Character and word count"))
+        self.count.setAccessibleName(self.tr("Character and word count"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -107,9 +104,9 @@ class PreviewPane(QWidget):
             self._latest = next(self._generation)  # results still running are now stale
             self._show_pages([])
             self.count.setText("")
-            self.status.setText(tr("No case open"))
+            self.status.setText(self.tr("No case open"))
             return
-        self.status.setText(tr("Updating preview…"))
+        self.status.setText(self.tr("Updating preview…"))
         if immediately:
             self._timer.stop()
             self._start()
@@ -149,23 +146,22 @@ class PreviewPane(QWidget):
     def show_counts(self, result: RenderedCase) -> None:
         """The length under the preview, against the venue's limit when it has one."""
         counts = result.counts
-        unit = tr("characters") if counts.unit.value == "characters" else tr("words")
         if counts.limit is None:
-            text = tr("%1 characters · %2 words").replace("%1", f"{counts.characters:,}").replace("%2", f"{counts.words:,}")
+            text = self.tr("%1 characters · %2 words").replace("%1", i18n.number(counts.characters)).replace("%2", i18n.number(counts.words))
             colour = ""
         else:
             verdict = {
-                "within": tr("within the limit"),
-                "close": tr("close to the limit"),
-                "over": tr("OVER the limit by %1").replace("%1", f"{-(counts.remaining or 0):,}"),
+                "within": self.tr("within the limit"),
+                "close": self.tr("close to the limit"),
+                "over": self.tr("OVER the limit by %1").replace("%1", i18n.number(-(counts.remaining or 0))),
             }[counts.status.value]
+            words = counts.unit.value == "words"
             text = (
-                tr("%1 of %2 %3 for %4 — %5")
-                .replace("%1", f"{counts.total:,}")
-                .replace("%2", f"{counts.limit:,}")
-                .replace("%3", unit)
-                .replace("%4", result.venue.name)
-                .replace("%5", verdict)
+                (self.tr("%1 of %2 words for %3 — %4") if words else self.tr("%1 of %2 characters for %3 — %4"))
+                .replace("%1", i18n.number(counts.total))
+                .replace("%2", i18n.number(counts.limit))
+                .replace("%3", i18n.profile_name(result.venue))
+                .replace("%4", verdict)
             )
             colour = {"within": "#1b7f3b", "close": "#9a6700", "over": "#b00020"}[counts.status.value]
         self.count.setText(text)
@@ -175,7 +171,7 @@ class PreviewPane(QWidget):
     def _on_failed(self, generation: int, message: str) -> None:
         self._release()
         if generation == self._latest:
-            self.status.setText(tr("The preview could not be made: %1").replace("%1", message))
+            self.status.setText(self.tr("The preview could not be made: %1").replace("%1", message))
 
     def _load(self, pdf: bytes) -> None:
         self._document.close()
@@ -189,7 +185,7 @@ class PreviewPane(QWidget):
         images = [self._render_page(i) for i in range(self._document.pageCount())]
         self._show_pages(images)
         pages = len(images)
-        self.status.setText(tr("1 page") if pages == 1 else tr("%1 pages").replace("%1", str(pages)))
+        self.status.setText(self.tr("1 page") if pages == 1 else self.tr("%1 pages").replace("%1", str(pages)))
         self.refreshed.emit(pages)
 
     def _page_width(self) -> int:

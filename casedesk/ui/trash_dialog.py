@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from casedesk.services import CaseService
 from casedesk.ui.case_session import local_time
 from casedesk.ui.dialogs import Dialogs
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TrashDialog", text)
 
 
 class TrashDialog(QDialog):
@@ -20,20 +16,20 @@ class TrashDialog(QDialog):
     def __init__(self, service: CaseService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("trash_dialog")
-        self.setWindowTitle(tr("Trash"))
+        self.setWindowTitle(self.tr("Trash"))
         self._service = service
         self.cases = QListWidget()
         self.cases.setObjectName("trash.cases")
-        self.empty_note = QLabel(tr("The trash is empty."))
+        self.empty_note = QLabel(self.tr("The trash is empty."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.restore_button = buttons.addButton(tr("&Restore"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.empty_button = buttons.addButton(tr("&Empty trash…"), QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.restore_button = buttons.addButton(self.tr("&Restore"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.empty_button = buttons.addButton(self.tr("&Empty trash…"), QDialogButtonBox.ButtonRole.DestructiveRole)
         self.restore_button.clicked.connect(self._restore)
         self.empty_button.clicked.connect(self._empty)
         buttons.rejected.connect(self.reject)
         self.cases.itemActivated.connect(lambda _: self._restore())
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("Cases in the trash stay here until you empty it.")))
+        layout.addWidget(QLabel(self.tr("Cases in the trash stay here until you empty it.")))
         layout.addWidget(self.cases)
         layout.addWidget(self.empty_note)
         layout.addWidget(buttons)
@@ -43,7 +39,7 @@ class TrashDialog(QDialog):
     def reload(self) -> None:
         self.cases.clear()
         for summary in self._service.list_trash():
-            item = QListWidgetItem(f"{summary.title or tr('(untitled)')} — {summary.patient} · {local_time(summary.updated)}")
+            item = QListWidgetItem(f"{summary.title or self.tr('(untitled)')} — {summary.patient} · {local_time(summary.updated)}")
             item.setData(Qt.ItemDataRole.UserRole, summary.id)
             self.cases.addItem(item)
         has_cases = self.cases.count() > 0
@@ -65,9 +61,9 @@ class TrashDialog(QDialog):
         count = self.cases.count()
         if Dialogs.confirm(
             self,
-            tr("Empty trash"),
-            tr("Delete the %1 case(s) in the trash for good? This cannot be undone.").replace("%1", str(count)),
-            tr("Delete for good"),
+            self.tr("Empty trash"),
+            self.tr("Delete the %1 case(s) in the trash for good? This cannot be undone.").replace("%1", str(count)),
+            self.tr("Delete for good"),
         ):
             self._service.empty_trash()
             self.reload()

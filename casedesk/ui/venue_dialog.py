@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QWheelEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -51,12 +51,9 @@ from casedesk.checks.venues import (
     user_venues_dir,
 )
 from casedesk.domain.venues import NO_VENUE, CountUnit, DatePolicy, TitleStyle, VenueHeading, VenueProfile
+from casedesk.ui import i18n
 from casedesk.ui.dialogs import Dialogs
 from casedesk.ui.widgets import Column, RecordListEditor, RecordTableModel
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("VenueProfilesDialog", text)
 
 
 NOT_STATED = -1  # a spin box's lowest value stands for None ("no limit", "not stated")
@@ -64,41 +61,44 @@ SAVE_DELAY_MS = 500
 
 # How each field is called on the form, for messages that name it.
 FIELD_LABELS: dict[str, str] = {
-    "id": "ID",
-    "name": "Name",
-    "verified": "Verified",
-    "source": "Source",
-    "note": "Note",
-    "limit": "Length limit",
-    "unit": "Counted in",
-    "count_spaces": "Spaces count",
-    "count_title": "The title counts",
-    "count_headings": "Section headings count",
-    "count_authors": "Authors, affiliations, e-mail and licence count",
-    "count_references": "References count",
-    "count_tables": "Tables count",
-    "max_authors": "Most authors",
-    "figures": "Figures allowed",
-    "tables": "Tables allowed",
-    "title_style": "Title style",
-    "title_max": "Longest title",
-    "headings": "Headings",
-    "licence_line": "Licence line",
-    "date_policy": "Dates published as",
-    "accepts_case_reports": "Accepts case reports",
+    "id": QT_TRANSLATE_NOOP("VenueProfileForm", "ID"),
+    "name": QT_TRANSLATE_NOOP("VenueProfileForm", "Name"),
+    "verified": QT_TRANSLATE_NOOP("VenueProfileForm", "Verified"),
+    "source": QT_TRANSLATE_NOOP("VenueProfileForm", "Source"),
+    "note": QT_TRANSLATE_NOOP("VenueProfileForm", "Note"),
+    "limit": QT_TRANSLATE_NOOP("VenueProfileForm", "Length limit"),
+    "unit": QT_TRANSLATE_NOOP("VenueProfileForm", "Counted in"),
+    "count_spaces": QT_TRANSLATE_NOOP("VenueProfileForm", "Spaces count"),
+    "count_title": QT_TRANSLATE_NOOP("VenueProfileForm", "The title counts"),
+    "count_headings": QT_TRANSLATE_NOOP("VenueProfileForm", "Section headings count"),
+    "count_authors": QT_TRANSLATE_NOOP("VenueProfileForm", "Authors, affiliations, e-mail and licence count"),
+    "count_references": QT_TRANSLATE_NOOP("VenueProfileForm", "References count"),
+    "count_tables": QT_TRANSLATE_NOOP("VenueProfileForm", "Tables count"),
+    "max_authors": QT_TRANSLATE_NOOP("VenueProfileForm", "Most authors"),
+    "figures": QT_TRANSLATE_NOOP("VenueProfileForm", "Figures allowed"),
+    "tables": QT_TRANSLATE_NOOP("VenueProfileForm", "Tables allowed"),
+    "title_style": QT_TRANSLATE_NOOP("VenueProfileForm", "Title style"),
+    "title_max": QT_TRANSLATE_NOOP("VenueProfileForm", "Longest title"),
+    "headings": QT_TRANSLATE_NOOP("VenueProfileForm", "Headings"),
+    "licence_line": QT_TRANSLATE_NOOP("VenueProfileForm", "Licence line"),
+    "date_policy": QT_TRANSLATE_NOOP("VenueProfileForm", "Dates published as"),
+    "accepts_case_reports": QT_TRANSLATE_NOOP("VenueProfileForm", "Accepts case reports"),
 }
 
-_UNIT_LABELS = {CountUnit.CHARACTERS: "characters", CountUnit.WORDS: "words"}
+_UNIT_LABELS = {
+    CountUnit.CHARACTERS: QT_TRANSLATE_NOOP("VenueProfileForm", "characters"),
+    CountUnit.WORDS: QT_TRANSLATE_NOOP("VenueProfileForm", "words"),
+}
 _TITLE_LABELS = {
-    TitleStyle.AS_TYPED: "As typed",
-    TitleStyle.TITLE_CASE: "Title Case",
-    TitleStyle.UPPER_CASE: "UPPER CASE",
+    TitleStyle.AS_TYPED: QT_TRANSLATE_NOOP("VenueProfileForm", "As typed"),
+    TitleStyle.TITLE_CASE: QT_TRANSLATE_NOOP("VenueProfileForm", "Title Case"),
+    TitleStyle.UPPER_CASE: QT_TRANSLATE_NOOP("VenueProfileForm", "UPPER CASE"),
 }
 _DATE_LABELS = {
-    DatePolicy.RECORDED: "As recorded (19.12.2023)",
-    DatePolicy.MONTH: "Month and year (December 2023)",
-    DatePolicy.YEAR: "Year only (2023)",
-    DatePolicy.RELATIVE: "Relative (day 1, month 3, 2 years later)",
+    DatePolicy.RECORDED: QT_TRANSLATE_NOOP("VenueProfileForm", "As recorded (19.12.2023)"),
+    DatePolicy.MONTH: QT_TRANSLATE_NOOP("VenueProfileForm", "Month and year (December 2023)"),
+    DatePolicy.YEAR: QT_TRANSLATE_NOOP("VenueProfileForm", "Year only (2023)"),
+    DatePolicy.RELATIVE: QT_TRANSLATE_NOOP("VenueProfileForm", "Relative (day 1, month 3, 2 years later)"),
 }
 _CHECKS = ("verified", "count_spaces", "count_title", "count_headings", "count_authors", "count_references",
            "count_tables", "accepts_case_reports")
@@ -162,17 +162,17 @@ class VenueProfileForm(QWidget):
         super().__init__(parent)
         self.id = QLineEdit()
         self.name = QLineEdit()
-        self.verified = QCheckBox(tr("Verified: every number was read from the venue's own rules"))
+        self.verified = QCheckBox(self.tr("Verified: every number was read from the venue's own rules"))
         self.source = QLineEdit()
         self.note = QPlainTextEdit()
         self.limit = _SpinBox()
         self.unit = _ComboBox()
-        self.count_spaces = QCheckBox(tr(FIELD_LABELS["count_spaces"]))
-        self.count_title = QCheckBox(tr(FIELD_LABELS["count_title"]))
-        self.count_headings = QCheckBox(tr(FIELD_LABELS["count_headings"]))
-        self.count_authors = QCheckBox(tr(FIELD_LABELS["count_authors"]))
-        self.count_references = QCheckBox(tr(FIELD_LABELS["count_references"]))
-        self.count_tables = QCheckBox(tr(FIELD_LABELS["count_tables"]))
+        self.count_spaces = QCheckBox(self.tr(FIELD_LABELS["count_spaces"]))
+        self.count_title = QCheckBox(self.tr(FIELD_LABELS["count_title"]))
+        self.count_headings = QCheckBox(self.tr(FIELD_LABELS["count_headings"]))
+        self.count_authors = QCheckBox(self.tr(FIELD_LABELS["count_authors"]))
+        self.count_references = QCheckBox(self.tr(FIELD_LABELS["count_references"]))
+        self.count_tables = QCheckBox(self.tr(FIELD_LABELS["count_tables"]))
         self.max_authors = _SpinBox()
         self.figures = _SpinBox()
         self.tables = _SpinBox()
@@ -181,9 +181,9 @@ class VenueProfileForm(QWidget):
         self.headings_model = RecordTableModel(
             VenueHeading,
             (
-                Column("heading", tr("Heading"), tip=tr("The heading as the venue wants it printed.")),
-                Column("sections", tr("Case sections under it"), "keys",
-                       tip=tr("Case sections, from: %1.").replace("%1", ", ".join(SECTION_KEYS))),
+                Column("heading", self.tr("Heading"), tip=self.tr("The heading as the venue wants it printed.")),
+                Column("sections", self.tr("Case sections under it"), "keys",
+                       tip=self.tr("Case sections, from: %1.").replace("%1", ", ".join(SECTION_KEYS))),
             ),
             lambda: VenueHeading("", ()),
         )
@@ -191,7 +191,7 @@ class VenueProfileForm(QWidget):
         self.section_keys = QLabel()
         self.licence_line = QLineEdit()
         self.date_policy = _ComboBox()
-        self.accepts_case_reports = QCheckBox(tr("Accepts case reports"))
+        self.accepts_case_reports = QCheckBox(self.tr("Accepts case reports"))
         self._showing = False  # show_profile is filling the inputs: not the user editing
         self._read_only = False
         self._build()
@@ -205,69 +205,70 @@ class VenueProfileForm(QWidget):
     def _build(self) -> None:
         for field, widget in self.inputs().items():
             widget.setObjectName(f"venue.{field}")
-            widget.setAccessibleName(tr(FIELD_LABELS[field]))
-        self.id.setPlaceholderText(tr("e.g. eha-2025"))
-        self.id.setToolTip(tr("The file name and how cases refer to the profile: lower-case letters, "
+            widget.setAccessibleName(self.tr(FIELD_LABELS[field]))
+        self.id.setPlaceholderText(self.tr("e.g. eha-2025"))
+        self.id.setToolTip(self.tr("The file name and how cases refer to the profile: lower-case letters, "
                               "digits and hyphens. It can be changed only right after New or Copy."))
-        self.name.setPlaceholderText(tr("As shown in CaseDesk, e.g. EHA Congress 2025"))
-        self.verified.setToolTip(tr("Leave unticked while any number still needs checking against the venue's rules."))
-        self.source.setPlaceholderText(tr("Where the rules come from: a web address, the call for abstracts"))
-        self.note.setPlaceholderText(tr("What else the author should know"))
+        self.name.setPlaceholderText(self.tr("As shown in CaseDesk, e.g. EHA Congress 2025"))
+        self.verified.setToolTip(self.tr("Leave unticked while any number still needs checking against the venue's rules."))
+        self.source.setPlaceholderText(self.tr("Where the rules come from: a web address, the call for abstracts"))
+        self.note.setPlaceholderText(self.tr("What else the author should know"))
         self.note.setTabChangesFocus(True)
         self.note.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.note.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 4 + 12)
 
         self.limit.setRange(NOT_STATED, 1_000_000)
-        self.limit.setSpecialValueText(tr("no limit"))
+        self.limit.setSpecialValueText(self.tr("no limit"))
         self.limit.setSingleStep(50)
         for unit, label in _UNIT_LABELS.items():
-            self.unit.addItem(tr(label), unit.value)
-        self.count_spaces.setToolTip(tr("Characters only: with words, spaces never count."))
-        self.count_authors.setToolTip(tr("The author line, affiliations, venue line, e-mail and licence sentence."))
-        self.count_tables.setToolTip(tr("CaseDesk prints no tables yet."))
-        for spin, special in ((self.max_authors, "not stated"), (self.figures, "not stated"),
-                              (self.tables, "not stated"), (self.title_max, "no limit")):
+            self.unit.addItem(self.tr(label), unit.value)
+        self.count_spaces.setToolTip(self.tr("Characters only: with words, spaces never count."))
+        self.count_authors.setToolTip(self.tr("The author line, affiliations, venue line, e-mail and licence sentence."))
+        self.count_tables.setToolTip(self.tr("CaseDesk prints no tables yet."))
+        not_stated = self.tr("not stated")
+        for spin, special in ((self.max_authors, not_stated), (self.figures, not_stated),
+                              (self.tables, not_stated), (self.title_max, self.tr("no limit"))):
             spin.setRange(NOT_STATED, 9_999 if spin is self.title_max else 999)
-            spin.setSpecialValueText(tr(special))
-        self.figures.setToolTip(tr("0: no figures allowed."))
-        self.tables.setToolTip(tr("0: no tables allowed."))
-        self.title_max.setSuffix(tr(" characters"))
+            spin.setSpecialValueText(special)
+        self.figures.setToolTip(self.tr("0: no figures allowed."))
+        self.tables.setToolTip(self.tr("0: no tables allowed."))
+        self.title_max.setSuffix(self.tr(" characters"))
         for style, label in _TITLE_LABELS.items():
-            self.title_style.addItem(tr(label), style.value)
+            self.title_style.addItem(self.tr(label), style.value)
         for policy, label in _DATE_LABELS.items():
-            self.date_policy.addItem(tr(label), policy.value)
-        self.licence_line.setPlaceholderText(tr("Empty: the case's own licence sentence"))
+            self.date_policy.addItem(self.tr(label), policy.value)
+        self.licence_line.setPlaceholderText(self.tr("Empty: the case's own licence sentence"))
         self.headings.table.setMinimumHeight(120)
         self.section_keys.setWordWrap(True)
         self.section_keys.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.section_keys.setText(tr("Case sections: %1.").replace("%1", ", ".join(SECTION_KEYS)))
+        self.section_keys.setText(self.tr("Case sections: %1.").replace("%1", ", ".join(SECTION_KEYS)))
 
-        profile_box, profile = self._form_group(tr("Profile"))
-        profile.addRow(tr("ID"), self.id)
-        profile.addRow(tr("Name"), self.name)
+        profile_box, profile = self._form_group(self.tr("Profile"))
+        profile.addRow(self.tr("ID"), self.id)
+        profile.addRow(self.tr("Name"), self.name)
         profile.addRow("", self.verified)
-        profile.addRow(tr("Source"), self.source)
-        profile.addRow(tr("Note"), self.note)
+        profile.addRow(self.tr("Source"), self.source)
+        profile.addRow(self.tr("Note"), self.note)
 
-        length_box, length = self._form_group(tr("Length"))
-        length.addRow(tr(FIELD_LABELS["limit"]), self._row(self.limit, tr("in"), self.unit))
+        length_box, length = self._form_group(self.tr("Length"))
+        length.addRow(self.tr(FIELD_LABELS["limit"]), self._row(self.limit, self.tr("in"), self.unit))
         counts = QGridLayout()
         counts.setContentsMargins(0, 0, 0, 0)
         for number, box in enumerate((self.count_spaces, self.count_title, self.count_headings,
                                       self.count_references, self.count_tables)):
             counts.addWidget(box, number // 2, number % 2)
         counts.addWidget(self.count_authors, 3, 0, 1, 2)  # the long label gets a row of its own
-        length.addRow(tr("What counts"), counts)
+        length.addRow(self.tr("What counts"), counts)
 
-        others_box, others = self._form_group(tr("Authors, figures and title"))
-        others.addRow(tr(FIELD_LABELS["max_authors"]), self._row(self.max_authors))
-        others.addRow(tr(FIELD_LABELS["figures"]), self._row(self.figures, tr("Tables allowed"), self.tables))
-        others.addRow(tr(FIELD_LABELS["title_style"]), self._row(self.title_style))
-        others.addRow(tr(FIELD_LABELS["title_max"]), self._row(self.title_max))
+        others_box, others = self._form_group(self.tr("Authors, figures and title"))
+        others.addRow(self.tr(FIELD_LABELS["max_authors"]), self._row(self.max_authors))
+        others.addRow(self.tr(FIELD_LABELS["figures"]), self._row(self.figures, self.tr("Tables allowed"), self.tables))
+        others.addRow(self.tr(FIELD_LABELS["title_style"]), self._row(self.title_style))
+        others.addRow(self.tr(FIELD_LABELS["title_max"]), self._row(self.title_max))
 
-        headings_box = QGroupBox(tr("Headings"))
-        explain = QLabel(tr("The venue's own headings, each with the case sections printed under it "
+        headings_box = QGroupBox(self.tr("Headings"))
+        explain = QLabel(self.tr("The venue's own headings, each with the case sections printed under it "
                             "(keys separated by commas). Leave empty to keep the case's own headings."))
         explain.setWordWrap(True)
         headings = QVBoxLayout(headings_box)
@@ -275,9 +276,9 @@ class VenueProfileForm(QWidget):
         headings.addWidget(self.headings)
         headings.addWidget(self.section_keys)
 
-        publishing_box, publishing = self._form_group(tr("Publishing"))
-        publishing.addRow(tr(FIELD_LABELS["licence_line"]), self.licence_line)
-        publishing.addRow(tr(FIELD_LABELS["date_policy"]), self._row(self.date_policy))
+        publishing_box, publishing = self._form_group(self.tr("Publishing"))
+        publishing.addRow(self.tr(FIELD_LABELS["licence_line"]), self.licence_line)
+        publishing.addRow(self.tr(FIELD_LABELS["date_policy"]), self._row(self.date_policy))
         publishing.addRow("", self.accepts_case_reports)
 
         layout = QVBoxLayout(self)
@@ -378,7 +379,7 @@ class VenueProfileForm(QWidget):
 
     def _sync_unit(self) -> None:
         characters = self.unit.currentData() == CountUnit.CHARACTERS.value
-        self.limit.setSuffix(" " + tr("characters" if characters else "words"))
+        self.limit.setSuffix(" " + (self.tr("characters", "after a number") if characters else self.tr("words", "after a number")))
         # Spaces count only for a limit in characters; the setting is kept for a switch back.
         self.count_spaces.setEnabled(characters and not self._read_only)
 
@@ -394,7 +395,7 @@ class VenueProfilesDialog(QDialog):
     profiles_changed = Signal()
     chosen = Signal(str)
 
-    READ_ONLY_HINT = "Bundled profiles are read-only: copy one to change it."
+    READ_ONLY_HINT = QT_TRANSLATE_NOOP("VenueProfilesDialog", "Bundled profiles are read-only: copy one to change it.")
 
     def __init__(self, parent: QWidget | None = None, *, current_id: str = "", can_choose: bool = True) -> None:
         super().__init__(parent)
@@ -402,14 +403,14 @@ class VenueProfilesDialog(QDialog):
         self.broken_note = QLabel()
         self.form = VenueProfileForm()
         self.scroll = QScrollArea()
-        self.hint = QLabel(tr(self.READ_ONLY_HINT))
+        self.hint = QLabel(self.tr(self.READ_ONLY_HINT))
         self.message = QLabel()
         self.status = QLabel()
-        self.new_button = QPushButton(tr("&New"))
-        self.copy_button = QPushButton(tr("&Copy"))
-        self.save_button = QPushButton(tr("&Save"))
-        self.delete_button = QPushButton(tr("&Delete…"))
-        self.use_button = QPushButton(tr("&Use for this case"))
+        self.new_button = QPushButton(self.tr("&New"))
+        self.copy_button = QPushButton(self.tr("&Copy"))
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.delete_button = QPushButton(self.tr("&Delete…"))
+        self.use_button = QPushButton(self.tr("&Use for this case"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self._save_timer = QTimer(self)
         self._by_id: dict[str, VenueProfile] = {}  # as saved
@@ -426,9 +427,9 @@ class VenueProfilesDialog(QDialog):
     # ----- layout -------------------------------------------------------------------------
     def _build(self, can_choose: bool) -> None:
         self.setObjectName("venue_dialog")
-        self.setWindowTitle(tr("Venue profiles"))
+        self.setWindowTitle(self.tr("Venue profiles"))
         self.profiles.setObjectName("venues.list")
-        self.profiles.setAccessibleName(tr("Venue profiles"))
+        self.profiles.setAccessibleName(self.tr("Venue profiles"))
         self.profiles.setMinimumWidth(220)
         # Names are long ("EHA Scientific Working Group meeting 2023 (clinical cases)"): wrap them.
         self.profiles.setWordWrap(True)
@@ -453,12 +454,12 @@ class VenueProfilesDialog(QDialog):
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
 
-        self.new_button.setToolTip(tr("A new profile of your own, with no limits yet"))
-        self.copy_button.setToolTip(tr("A profile of your own with the selected one's rules"))
-        self.save_button.setToolTip(tr("Changes are saved as you make them; this saves at once"))
+        self.new_button.setToolTip(self.tr("A new profile of your own, with no limits yet"))
+        self.copy_button.setToolTip(self.tr("A profile of your own with the selected one's rules"))
+        self.save_button.setToolTip(self.tr("Changes are saved as you make them; this saves at once"))
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
-        self.delete_button.setToolTip(tr("Delete the selected profile of your own"))
-        self.use_button.setToolTip(tr("The selected profile becomes the case's venue rules"))
+        self.delete_button.setToolTip(self.tr("Delete the selected profile of your own"))
+        self.use_button.setToolTip(self.tr("The selected profile becomes the case's venue rules"))
         self.use_button.setVisible(can_choose)
         for button in (self.new_button, self.copy_button, self.save_button, self.delete_button, self.use_button):
             button.setAutoDefault(False)
@@ -541,7 +542,7 @@ class VenueProfilesDialog(QDialog):
             if profile.id != old_id:  # a profile just made, renamed: the new file first
                 delete_user_profile(old_id)
         except OSError as exc:
-            self._show_problem("", tr("Could not save the profile: %1").replace("%1", exc.strerror or str(exc)))
+            self._show_problem("", self.tr("Could not save the profile: %1").replace("%1", exc.strerror or str(exc)))
             return False
         self._pending = False
         self._by_id.pop(old_id, None)
@@ -556,7 +557,7 @@ class VenueProfilesDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, profile.id)
             item.setText(self._label(profile))
         self._show_problem("", "")
-        self.status.setText(tr("Saved as %1.").replace("%1", f"{profile.id}.json"))
+        self.status.setText(self.tr("Saved as %1.").replace("%1", f"{profile.id}.json"))
         self._update_buttons()
         self.profiles_changed.emit()
         return True
@@ -592,7 +593,7 @@ class VenueProfilesDialog(QDialog):
             self._loading = False
         broken = broken_user_profiles()
         self.broken_note.setText(
-            tr("Some of your profile files cannot be read:") + "\n" + "\n".join(broken) if broken else ""
+            self.tr("Some of your profile files cannot be read:") + "\n" + "\n".join(broken) if broken else ""
         )
         self.broken_note.setVisible(bool(broken))
         self._show_current()
@@ -600,12 +601,12 @@ class VenueProfilesDialog(QDialog):
     def _label(self, profile: VenueProfile) -> str:
         marks = []
         if not self._is_users(profile.id):
-            marks.append(tr("bundled"))
+            marks.append(self.tr("bundled"))
         elif profile.id in self._bundled_ids:
-            marks.append(tr("yours, in place of the bundled one"))
+            marks.append(self.tr("yours, in place of the bundled one"))
         if not profile.verified:
-            marks.append(tr("not verified"))
-        name = profile.name or profile.id
+            marks.append(self.tr("not verified"))
+        name = i18n.profile_name(profile) or profile.id
         return f"{name} — {', '.join(marks)}" if marks else name
 
     def _is_users(self, profile_id: str) -> bool:
@@ -621,7 +622,7 @@ class VenueProfilesDialog(QDialog):
         self._shown_id = self._selected_id()
         profile = self._by_id.get(self._shown_id)
         if profile is not None:
-            self.form.show_profile(profile)
+            self.form.show_profile(i18n.shown_profile(profile))
         editable = profile is not None and self._is_users(profile.id)
         self.form.set_read_only(not editable, id_editable=editable and self._shown_id == self._fresh_id)
         self.hint.setVisible(profile is not None and not editable)
@@ -652,26 +653,26 @@ class VenueProfilesDialog(QDialog):
             try:
                 profile_from_dict({"id": data["id"], "name": "-"})
             except VenueProfileError:
-                return "id", tr("ID: use lower-case letters, digits and hyphens, starting with a letter "
+                return "id", self.tr("ID: use lower-case letters, digits and hyphens, starting with a letter "
                                 "or digit (at most 64), e.g. eha-2025.")
             if data["id"] in self._by_id or data["id"] == NO_VENUE.id:
-                return "id", tr("ID: “%1” is taken by another profile.").replace("%1", data["id"])
+                return "id", self.tr("ID: “%1” is taken by another profile.").replace("%1", data["id"])
         if not data["name"]:
-            return "name", tr("Name: a profile needs a name.")
+            return "name", self.tr("Name: a profile needs a name.")
         placed: dict[str, str] = {}
         for number, heading in enumerate(data["headings"], start=1):
-            where = tr("Headings, row %1").replace("%1", str(number))
+            where = self.tr("Headings, row %1").replace("%1", str(number))
             if not heading["heading"]:
-                return "headings", where + tr(": the heading has no text.")
+                return "headings", where + self.tr(": the heading has no text.")
             if not heading["sections"]:
-                return "headings", where + tr(": name at least one case section under “%1”.").replace(
+                return "headings", where + self.tr(": name at least one case section under “%1”.").replace(
                     "%1", heading["heading"])
             for key in heading["sections"]:
                 if key not in SECTION_KEYS:
-                    return "headings", where + tr(": there is no case section “%1”; choose from %2.").replace(
+                    return "headings", where + self.tr(": there is no case section “%1”; choose from %2.").replace(
                         "%1", key).replace("%2", ", ".join(SECTION_KEYS))
                 if key in placed:
-                    return "headings", where + tr(": “%1” is already under “%2”.").replace(
+                    return "headings", where + self.tr(": “%1” is already under “%2”.").replace(
                         "%1", key).replace("%2", placed[key])
                 placed[key] = heading["heading"]
         try:  # the loader's rules, whatever the form cannot already rule out
@@ -688,10 +689,10 @@ class VenueProfilesDialog(QDialog):
         name = self._by_id[self._shown_id].name if self._shown_id in self._by_id else self._shown_id
         if not Dialogs.confirm(
             self,
-            tr("Unsaved changes"),
-            tr("The changes to “%1” cannot be saved:\n%2\n\nDiscard them?").replace("%1", name).replace(
+            self.tr("Unsaved changes"),
+            self.tr("The changes to “%1” cannot be saved:\n%2\n\nDiscard them?").replace("%1", name).replace(
                 "%2", self.message.text()),
-            tr("Discard changes"),
+            self.tr("Discard changes"),
         ):
             return False
         self._pending = False
@@ -724,7 +725,7 @@ class VenueProfilesDialog(QDialog):
             return
         profile_id = self._free_id("my-venue")
         number = profile_id.removeprefix("my-venue").lstrip("-")
-        name = tr("My venue") + (f" {number}" if number else "")
+        name = self.tr("My venue") + (f" {number}" if number else "")
         self._add(VenueProfile(id=profile_id, name=name))
 
     def _on_copy(self) -> None:
@@ -733,12 +734,13 @@ class VenueProfilesDialog(QDialog):
         source = self._by_id.get(self._shown_id)
         if source is None:
             return
+        source = i18n.shown_profile(source)  # copied as shown: the built-in profile's name in the interface language
         profile_id = self._free_id(f"{source.id}-copy")
         names = {p.name for p in self._by_id.values()}
-        name = tr("%1 (copy)").replace("%1", source.name)
+        name = self.tr("%1 (copy)").replace("%1", source.name)
         number = 2
         while name in names:
-            name = tr("%1 (copy %2)").replace("%1", source.name).replace("%2", str(number))
+            name = self.tr("%1 (copy %2)").replace("%1", source.name).replace("%2", str(number))
             number += 1
         self._add(copy_profile(source, profile_id, name))
 
@@ -755,14 +757,14 @@ class VenueProfilesDialog(QDialog):
         try:
             save_user_profile(profile)
         except OSError as exc:
-            self._show_problem("", tr("Could not save the profile: %1").replace("%1", exc.strerror or str(exc)))
+            self._show_problem("", self.tr("Could not save the profile: %1").replace("%1", exc.strerror or str(exc)))
             return
         self._fresh_id = profile.id
         self.profiles_changed.emit()
         self._reload(profile.id)
         self.form.name.setFocus(Qt.FocusReason.OtherFocusReason)
         self.form.name.selectAll()
-        self.status.setText(tr("Saved as %1.").replace("%1", f"{profile.id}.json"))
+        self.status.setText(self.tr("Saved as %1.").replace("%1", f"{profile.id}.json"))
 
     def _on_delete(self) -> None:
         profile = self._by_id.get(self._shown_id)
@@ -770,10 +772,10 @@ class VenueProfilesDialog(QDialog):
             return
         if not Dialogs.confirm(
             self,
-            tr("Delete venue profile"),
-            tr("Delete the venue profile “%1”? Cases that use it will have no venue rules until you "
+            self.tr("Delete venue profile"),
+            self.tr("Delete the venue profile “%1”? Cases that use it will have no venue rules until you "
                "choose another.").replace("%1", profile.name),
-            tr("Delete"),
+            self.tr("Delete"),
         ):
             return
         row = self.profiles.currentRow()
@@ -782,7 +784,7 @@ class VenueProfilesDialog(QDialog):
         try:
             delete_user_profile(profile.id)
         except OSError as exc:
-            self._show_problem("", tr("Could not delete the profile: %1").replace("%1", exc.strerror or str(exc)))
+            self._show_problem("", self.tr("Could not delete the profile: %1").replace("%1", exc.strerror or str(exc)))
             return
         self._fresh_id = ""
         self.profiles_changed.emit()

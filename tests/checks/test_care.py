@@ -202,7 +202,7 @@ def test_the_sample_reasons_say_what_was_found(sample: Case) -> None:
     assert '"Kantarjian et al., 2017"' in _item(sample, "4").reason
     assert '"prognosis"' in _item(sample, "8d").reason and "word search" in _item(sample, "8d").reason
     assert "word search" in _item(sample, "8b").reason
-    assert "table or figure" in _item(sample, "7").reason
+    assert "timeline figure" in _item(sample, "7").reason
     assert _item(sample, "12").paths == ("narrative.patient_perspective",)
     assert _item(sample, "13").paths == ("narrative.informed_consent",)
 
@@ -449,7 +449,7 @@ def test_timeline_counts_dated_entries() -> None:
     )
     item = _item(two, "7")
     assert item.status == MET
-    assert "2 dated entries" in item.reason and "table or figure" in item.reason
+    assert "2 dated entries" in item.reason and "timeline figure" in item.reason
     undated_event = replace(two, history=(HistoryEvent(text="relapse"),))
     assert _item(undated_event, "7").status == PARTLY
     assert _item(undated_event, "7").paths[0] == "history[0].date"

@@ -225,3 +225,67 @@ def test_check_json_has_the_documented_keys(home: Path) -> None:
     assert {"path": "history[1].wording", "kind": "precise_date", "text": "Nov 2023"}.items() <= next(
         f for f in report["identifiers"] if f["path"] == "history[1].wording"
     ).items()
+
+
+def test_export_docx_text_and_markdown(home: Path) -> None:
+    import docx
+
+    case_id = run("sample", home=home).stdout.decode().strip()
+    out = home / "abstract.docx"
+    printed = run("export", case_id, "--format", "docx", "-o", str(out), home=home).stdout.decode().strip()
+    assert printed == str(out)
+    word = docx.Document(str(out))
+    headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+    assert "Blinatumomab Immunotherapy" in headings and "Case Description" in headings
+
+    text = run("export", case_id, "--format", "txt", "-o", "-", home=home).stdout.decode("utf-8")
+    assert text.startswith("Clinical Case of Successful Blinatumomab Use")
+    assert "\nCase Description\n\nPatient Zh., born 2002." in text
+    assert "A.M. Kuttymuratov¹" in text
+    markdown = run("export", case_id, "--format", "md", "-o", "-", home=home).stdout.decode("utf-8")
+    assert markdown.startswith("# Clinical Case") and "\n## Case Description\n" in markdown
+
+    for fmt, name in (("docx", "docx"), ("txt", "txt"), ("md", "md")):  # default names: case-ID.<format>
+        printed = run("export", case_id, "--format", fmt, home=home).stdout.decode().strip()
+        assert printed == f"case-{case_id}.{name}" and (home / printed).stat().st_size > 0
+
+
+def test_export_page_size_and_font_size(home: Path) -> None:
+    import docx
+
+    case_id = run("sample", home=home).stdout.decode().strip()
+    pdf = home / "letter.pdf"
+    run("export", case_id, "--page", "letter", "--font-size", "12", "-o", str(pdf), home=home)
+    box = PdfReader(pdf).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+    word_file = home / "letter.docx"
+    run("export", case_id, "--format", "docx", "--page", "letter", "--font-size", "12", "-o", str(word_file), home=home)
+    word = docx.Document(str(word_file))
+    assert round(word.sections[0].page_width.inches, 2) == 8.5
+    assert word.styles["Normal"].font.size.pt == 12
+    for size in ("20", "5", "big"):
+        result = run("export", case_id, "--font-size", size, home=home, check=False)
+        assert result.returncode == 2 and "--font-size" in result.stderr.decode() and "Traceback" not in result.stderr.decode()
+
+
+def test_binary_formats_are_not_written_to_a_terminal(home: Path) -> None:
+    pytest.importorskip("termios")  # a pseudo-terminal: POSIX only
+    import pty
+
+    case_id = run("sample", home=home).stdout.decode().strip()
+    for fmt in ("pdf", "docx"):
+        leader, follower = pty.openpty()
+        try:
+            result = subprocess.run(
+                [sys.executable, "-m", "casedesk", "export", case_id, "--format", fmt, "-o", "-"],
+                cwd=home,
+                env={**os.environ, "CASEDESK_HOME": str(home), "PYTHONPATH": str(REPO_ROOT)},
+                stdout=follower,
+                stderr=subprocess.PIPE,
+                timeout=300,
+            )
+        finally:
+            os.close(follower)
+            os.close(leader)
+        assert result.returncode == 2, fmt
+        assert "is binary" in result.stderr.decode()

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from casedesk.domain.dates import LANGUAGES, PartialDate, PartialDateError, Precision
+from casedesk.domain.dates import DATE_CASES, LANGUAGES, PartialDate, PartialDateError, Precision
 
 
 @pytest.mark.parametrize(
@@ -77,8 +77,8 @@ def test_from_iso_accepts_only_the_stored_form() -> None:
 @pytest.mark.parametrize(
     ("date", "en", "ru", "kk"),
     [
-        (PartialDate(2017), "2017", "2017", "2017"),
-        (PartialDate(2009, 4), "April 2009", "апрель 2009", "2009 жылғы сәуір"),
+        (PartialDate(2017), "2017", "2017 г.", "2017"),
+        (PartialDate(2009, 4), "April 2009", "апрель 2009 г.", "2009 жылғы сәуір"),
         (PartialDate(2023, 12, 19), "19.12.2023", "19.12.2023", "19.12.2023"),
     ],
 )
@@ -91,6 +91,37 @@ def test_long_day_format_per_language() -> None:
     assert date.format("en", long=True) == "19 December 2023"
     assert date.format("ru", long=True) == "19 декабря 2023 г."
     assert date.format("kk", long=True) == "2023 жылғы 19 желтоқсан"
+
+
+@pytest.mark.parametrize(
+    ("date", "language", "case", "expected"),
+    [
+        (PartialDate(2009, 4), "ru", "genitive", "апреля 2009 г."),  # с апреля 2009 г.
+        (PartialDate(2024, 10), "ru", "prepositional", "октябре 2024 г."),  # в октябре 2024 г.
+        (PartialDate(2025, 5), "ru", "prepositional", "мае 2025 г."),
+        (PartialDate(2017), "ru", "prepositional", "2017 г."),
+        (PartialDate(2023, 12, 19), "ru", "genitive", "19.12.2023"),  # с 19.12.2023
+        (PartialDate(2024, 10), "kk", "locative", "2024 жылғы қазанда"),
+        (PartialDate(2023, 9), "kk", "locative", "2023 жылғы қыркүйекте"),
+        (PartialDate(2020, 6), "kk", "ablative", "2020 жылғы маусымнан"),  # … бастап
+        (PartialDate(2020, 7), "kk", "ablative", "2020 жылғы шілдеден"),
+        (PartialDate(2020, 3), "kk", "dative", "2020 жылғы наурызға"),  # … дейін
+        (PartialDate(2020, 9), "kk", "dative", "2020 жылғы қыркүйекке"),
+        (PartialDate(2017), "kk", "locative", "2017 жылы"),
+        (PartialDate(2017), "kk", "ablative", "2017 жылдан"),
+        (PartialDate(2017), "kk", "dative", "2017 жылға"),
+        (PartialDate(2023, 12, 19), "kk", "ablative", "2023 жылғы 19 желтоқсаннан"),  # no ending on 19.12.2023
+    ],
+)
+def test_format_in_grammatical_cases(date: PartialDate, language: str, case: str, expected: str) -> None:
+    assert date.format(language, case=case) == expected  # type: ignore[arg-type]
+
+
+def test_a_case_the_language_does_not_have_is_refused() -> None:
+    with pytest.raises(ValueError, match="no genitive form"):
+        PartialDate(2020, 1).format("kk", case="genitive")
+    with pytest.raises(ValueError, match="no locative form"):
+        PartialDate(2020, 1).format("en", case="locative")
 
 
 def test_sorting_across_precisions() -> None:
@@ -134,6 +165,12 @@ def test_iso_round_trip(date: PartialDate) -> None:
 @given(partial_dates(), st.sampled_from(LANGUAGES), st.booleans())
 def test_every_formatted_date_reads_back(date: PartialDate, language: str, long: bool) -> None:
     assert PartialDate.parse(date.format(language, long=long)) == date  # type: ignore[arg-type]
+
+
+@given(partial_dates(), st.sampled_from([(lang, case) for lang in LANGUAGES for case in DATE_CASES[lang]]), st.booleans())
+def test_every_case_form_reads_back(date: PartialDate, language_case: tuple[str, str], long: bool) -> None:
+    language, case = language_case
+    assert PartialDate.parse(date.format(language, long=long, case=case)) == date  # type: ignore[arg-type]
 
 
 @given(partial_dates(), partial_dates())

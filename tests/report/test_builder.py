@@ -40,13 +40,16 @@ def _texts(case: Case, key: str) -> list[str]:
 
 def test_sections_follow_the_reference_order(sample_case: Case) -> None:
     keys = [s.key for s in build_document(sample_case).sections]
-    assert keys == ["front", "introduction", "case_description", "treatment", "outcomes", "conclusion", "references"]
+    assert keys == [
+        "front", "introduction", "case_description", "treatment", "outcomes", "timeline", "conclusion", "references"
+    ]  # fmt: skip
     headings = [s.heading for s in build_document(sample_case).sections]
     assert headings[1:] == [
         "Introduction",
         "Case Description",
         "Blinatumomab Immunotherapy",
         "Course and Outcomes",
+        "Timeline",
         "Conclusion",
         "References",
     ]
@@ -152,10 +155,14 @@ def test_follow_up_sentence_groups_months_of_a_year() -> None:
 
 
 def test_date_helpers() -> None:
-    assert date_list([PartialDate(2025, 2), PartialDate(2025, 5)], "ru") == "февраль и май 2025"
+    assert date_list([PartialDate(2025, 2), PartialDate(2025, 5)], "ru") == "февраль и май 2025 г."
     assert date_range(PartialDate(2025, 10, 11), PartialDate(2025, 10, 12), "en") == "October 11-12, 2025"
-    assert date_range(PartialDate(2025, 10, 11), PartialDate(2025, 10, 12), "ru") == "11-12 октября 2025 г."
+    assert date_range(PartialDate(2025, 10, 11), PartialDate(2025, 10, 12), "ru") == "11–12 октября 2025 г."
+    assert date_range(PartialDate(2025, 10, 11), PartialDate(2025, 10, 12), "kk") == "2025 жылғы 11–12 қазан"
     assert date_range(PartialDate(2025, 9, 30), PartialDate(2025, 10, 2), "en") == "September 30, 2025 – October 2, 2025"
+    assert date_range(PartialDate(2025, 9, 30), PartialDate(2025, 10, 2), "ru") == "30 сентября – 2 октября 2025 г."
+    assert date_range(PartialDate(2025, 9, 30), PartialDate(2025, 10, 2), "kk") == "2025 жылғы 30 қыркүйек – 2 қазан"
+    assert date_range(PartialDate(2025, 12, 30), PartialDate(2026, 1, 2), "ru") == "30 декабря 2025 г. – 2 января 2026 г."
     assert date_range(PartialDate(2025, 6), None, "en") == "June 2025"
 
 

@@ -42,11 +42,11 @@ REWRITTEN = {
         "Admitted day 1; 2nd relapse—1 month before; course day 1–day 8; seen on 19 December; since 2017; day 8."
     ),
     ("ru", DatePolicy.MONTH): (
-        "Поступила декабрь 2023, рецидив в апреле 2009 года, курс декабрь 2023, выписана 3 мая, с 2017 г."
+        "Поступила декабрь 2023 г., рецидив в апреле 2009 года, курс декабрь 2023 г., выписана 3 мая, с 2017 г."
     ),
-    ("ru", DatePolicy.YEAR): "Поступила 2023, рецидив в 2009, курс 2023, выписана 3 мая, с 2017 г.",
+    ("ru", DatePolicy.YEAR): "Поступила 2023 г., рецидив в 2009 г., курс 2023 г., выписана 3 мая, с 2017 г.",
     ("ru", DatePolicy.RELATIVE): (
-        "Поступила день 1, рецидив в за 14 лет до, курс день 1–день 8, выписана 3 мая, с 2017 г."
+        "Поступила день 1, рецидив в 14 годами ранее, курс день 1–день 8, выписана 3 мая, с 2017 г."
     ),
     ("kk", DatePolicy.MONTH): "2023 жылғы желтоқсан түсті, 2009 жылғы сәуір айында, 2017 жылы рецидив.",
     ("kk", DatePolicy.YEAR): "2023 түсті, 2009 айында, 2017 жылы рецидив.",
@@ -136,9 +136,7 @@ def _text(document: Document, *, skip: tuple[str, ...] = ()) -> str:
         if section.key in skip:
             continue
         lines.append(section.heading or "")
-        for block in section.blocks:
-            items = block.items if isinstance(block, ListBlock) else (block,)
-            lines += [item.text for item in items]
+        lines.append(section.plain_text())  # list items one per line; a table's rows, a figure's caption
     return "\n".join(lines)
 
 

@@ -262,8 +262,8 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(
 
 
 def test_an_unknown_format_writes_nothing(service: CaseService, out: Path) -> None:
-    with pytest.raises(ServiceError, match='"docx" is not an export format'):
-        service.export_case(service.new_case(), "docx", out / "case.docx")
+    with pytest.raises(ServiceError, match='"rtf" is not an export format'):
+        service.export_case(service.new_case(), "rtf", out / "case.rtf")
     assert list(out.iterdir()) == []
 
 
@@ -321,3 +321,25 @@ def test_the_care_checklist_page_is_appended_on_its_own_page_and_never_counted(s
     with_appendix = _document(case, ExportOptions(venue="eha-2024", care_page=True))
     assert with_appendix.section("care_checklist") is not None
     assert count_document(with_appendix, eha).total == count_document(_document(case, ExportOptions(venue="eha-2024")), eha).total
+
+
+def test_every_document_format_exports_one_case_with_its_options(service: CaseService, out: Path) -> None:
+    from casedesk.services import ExportOptions
+
+    case = service.add_sample()
+    assert service.export_bytes([case.id or 0], "docx").startswith(b"PK")
+    assert "Case Description" in service.export_bytes([case.id or 0], "txt").decode("utf-8")
+    assert service.export_bytes([case.id or 0], "md").decode("utf-8").startswith("# ")
+    written = service.export_case(case, "docx", out / "a.docx", ExportOptions(page_size="Letter", base_font_size=12))
+    assert written.read_bytes() == service.export_bytes(
+        [case.id or 0], "docx", ExportOptions(page_size="letter", base_font_size=12)
+    )
+    letter = PdfReader(io.BytesIO(service.render_pdf(case, ExportOptions(page_size="Letter")))).pages[0].mediabox
+    assert round(float(letter.height)) == 792
+    for fmt, name in (("docx", "a Word document"), ("txt", "a text file"), ("md", "a Markdown file")):
+        with pytest.raises(ServiceError, match=f"{name} holds one case"):
+            service.export_bytes([404, 405], fmt)
+    with pytest.raises(ServiceError, match="not a page size"):
+        service.export_bytes([case.id or 0], "docx", ExportOptions(page_size="A3"))
+    with pytest.raises(ServiceError, match="font size"):
+        service.export_bytes([case.id or 0], "pdf", ExportOptions(base_font_size=40))

@@ -7,15 +7,16 @@ what it understood and to which precision, and marks text it cannot read instead
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from casedesk.domain.dates import PartialDate, PartialDateError, Precision
+from casedesk.ui import i18n
 
 _PRECISION_WORDS = {
-    Precision.YEAR: "year only",
-    Precision.MONTH: "month known",
-    Precision.DAY: "day known",
+    Precision.YEAR: QT_TRANSLATE_NOOP("PartialDateEdit", "year only"),
+    Precision.MONTH: QT_TRANSLATE_NOOP("PartialDateEdit", "month known"),
+    Precision.DAY: QT_TRANSLATE_NOOP("PartialDateEdit", "day known"),
 }
 
 # A property selector, so the native look is kept until the text is marked.
@@ -26,6 +27,7 @@ QLabel[invalid="true"] { color: #c62828; }
 
 
 def _tr(text: str) -> str:
+    """A string marked with QT_TRANSLATE_NOOP("PartialDateEdit", …), in the interface language."""
     return QCoreApplication.translate("PartialDateEdit", text)
 
 
@@ -33,7 +35,8 @@ def describe_date(date: PartialDate | None) -> str:
     """What a date means, in the user's words: "April 2009 — month known", "2017 — year only"."""
     if date is None:
         return ""
-    shown = date.format("en", long=True) if date.precision is Precision.DAY else date.format("en")
+    language = i18n.language()  # the interface's, not the report's: this line speaks to the user
+    shown = date.format(language, long=True) if date.precision is Precision.DAY else date.format(language)
     return f"{shown} — {_tr(_PRECISION_WORDS[date.precision])}"
 
 
@@ -62,7 +65,7 @@ class PartialDateEdit(QWidget):
     validity_changed = Signal(bool)
 
     PAUSE_MS = 700
-    PLACEHOLDER = "e.g. 2017, 04.2009, 19.12.2023"
+    PLACEHOLDER = QT_TRANSLATE_NOOP("PartialDateEdit", "e.g. 2017, 04.2009, 19.12.2023")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,7 +116,7 @@ class PartialDateEdit(QWidget):
         self._pause.stop()
         self._showing_text = True
         try:
-            self.line_edit.setText("" if date is None else date.format("en"))
+            self.line_edit.setText("" if date is None else date.format(i18n.language()))
         finally:
             self._showing_text = False
         self._date = date

@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QEvent,
@@ -43,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from casedesk.domain.dates import PartialDate, PartialDateError
+from casedesk.ui import i18n
 from casedesk.ui.widgets.partial_date import describe_date
 
 ColumnKind = Literal["text", "date", "int", "bool", "choice", "keys"]
@@ -53,13 +55,14 @@ _MAX_FITTED_WIDTH = 260  # px; wider text wraps instead of pushing the other col
 
 
 def _tr(text: str) -> str:
+    """A string marked with QT_TRANSLATE_NOOP("RecordListEditor", …), in the interface language."""
     return QCoreApplication.translate("RecordListEditor", text)
 
 
 _KIND_TIPS: dict[str, str] = {
-    "date": "A year (2017), a month (04.2009, April 2009) or a day (19.12.2023).",
-    "int": "A whole number; leave empty when unknown.",
-    "keys": "Keys separated by commas, e.g. a1, a2.",
+    "date": QT_TRANSLATE_NOOP("RecordListEditor", "A year (2017), a month (04.2009, April 2009) or a day (19.12.2023)."),
+    "int": QT_TRANSLATE_NOOP("RecordListEditor", "A whole number; leave empty when unknown."),
+    "keys": QT_TRANSLATE_NOOP("RecordListEditor", "Keys separated by commas, e.g. a1, a2."),
 }
 
 
@@ -217,7 +220,8 @@ class RecordTableModel(QAbstractTableModel):
             try:
                 new_value = self._from_input(column, value)
             except _Refused as refusal:
-                self.input_rejected.emit(f"Row {row + 1}, {column.header}: {refusal}")
+                message = self.tr("Row %1, %2: %3").replace("%1", str(row + 1)).replace("%2", column.header)
+                self.input_rejected.emit(message.replace("%3", str(refusal)))
                 return False
         else:
             return False
@@ -296,7 +300,7 @@ class RecordTableModel(QAbstractTableModel):
         if value is None:
             return ""
         if column.kind == "date":
-            return value.format("en")
+            return value.format(i18n.language())  # read back by PartialDate.parse in any interface language
         if column.kind == "keys":
             return ", ".join(value)
         return str(_plain(value))
@@ -326,7 +330,7 @@ class RecordTableModel(QAbstractTableModel):
             try:
                 return int(cleaned)
             except ValueError:
-                raise _Refused(f'"{cleaned}" is not a whole number') from None
+                raise _Refused(QCoreApplication.translate("RecordTableModel", '"%1" is not a whole number').replace("%1", cleaned)) from None
         return self._choice(column, text, field_type)
 
     @staticmethod
@@ -337,7 +341,7 @@ class RecordTableModel(QAbstractTableModel):
             text = next((v for v, label in column.choices if label.casefold() == text.strip().casefold()), text)
         if text not in values:
             labels = ", ".join(label for _, label in column.choices)
-            raise _Refused(f'"{text}" is not one of: {labels}')
+            raise _Refused(QCoreApplication.translate("RecordTableModel", '"%1" is not one of: %2').replace("%1", text).replace("%2", labels))
         if isinstance(field_type, type) and issubclass(field_type, enum.Enum):
             return field_type(text)
         return text
@@ -345,7 +349,7 @@ class RecordTableModel(QAbstractTableModel):
 
 def _empty(allows_none: bool) -> None:
     if not allows_none:
-        raise _Refused("a value is needed")
+        raise _Refused(QCoreApplication.translate("RecordTableModel", "a value is needed"))
     return None
 
 
@@ -388,7 +392,7 @@ class _DateDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _ModelIndex) -> QWidget:  # noqa: N802
         editor = super().createEditor(parent, option, index)
         if isinstance(editor, QLineEdit):
-            editor.setPlaceholderText(_tr("e.g. 04.2009"))
+            editor.setPlaceholderText(self.tr("e.g. 04.2009"))
             editor.setToolTip(_tr(_KIND_TIPS["date"]))
         return editor
 
@@ -418,10 +422,10 @@ class RecordListEditor(QWidget):
             model.setParent(self)
         self.table = QTableView(self)
         self.message = QLabel(self)
-        self.add_button = QPushButton(_tr("Add"), self)
-        self.remove_button = QPushButton(_tr("Remove"), self)
-        self.up_button = QPushButton(_tr("Move up"), self)
-        self.down_button = QPushButton(_tr("Move down"), self)
+        self.add_button = QPushButton(self.tr("Add"), self)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.up_button = QPushButton(self.tr("Move up"), self)
+        self.down_button = QPushButton(self.tr("Move down"), self)
         self._delegates: list[QStyledItemDelegate] = []
         self._current_row = -1
         self._row_before_reset = -1
@@ -468,10 +472,10 @@ class RecordListEditor(QWidget):
         self.message.setVisible(False)
 
         buttons = (
-            (self.add_button, _tr("Add a row after the current one"), self.ADD_KEYS),
-            (self.remove_button, _tr("Remove the selected rows"), (self.REMOVE_KEY,)),
-            (self.up_button, _tr("Move the current row up"), (self.UP_KEY,)),
-            (self.down_button, _tr("Move the current row down"), (self.DOWN_KEY,)),
+            (self.add_button, self.tr("Add a row after the current one"), self.ADD_KEYS),
+            (self.remove_button, self.tr("Remove the selected rows"), (self.REMOVE_KEY,)),
+            (self.up_button, self.tr("Move the current row up"), (self.UP_KEY,)),
+            (self.down_button, self.tr("Move the current row down"), (self.DOWN_KEY,)),
         )
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)

@@ -155,6 +155,11 @@ class CaseService:
         return draw_pdf(_document(case, options), page_size=options.page_size, base_font_size=options.base_font_size)
 
     @staticmethod
+    def document_for(case: Case, options: ExportOptions | None = None) -> Document:
+        """The document tree of a case as it is exported (for copying one section as text)."""
+        return _document(case, options)
+
+    @staticmethod
     def render_preview(case: Case) -> RenderedCase:
         """The PDF of a case record under its venue's rules and the checks of the same text, for
         the live preview and the checks panel (one worker-thread job after each edit)."""

@@ -3,7 +3,7 @@ person (a real modal dialog would hang an offscreen test run)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
 class Dialogs:
@@ -33,6 +33,14 @@ class Dialogs:
         if details:
             box.setDetailedText(details)
         box.exec()
+
+    @classmethod
+    def choose(cls, parent: QWidget | None, title: str, label: str, items: list[str]) -> int | None:
+        """The index of the item the user picked, or None when they cancelled."""
+        if not items:
+            return None
+        text, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
+        return items.index(text) if ok and text in items else None
 
     @classmethod
     def information(cls, parent: QWidget | None, title: str, text: str) -> None:

@@ -36,6 +36,8 @@ FORMATS: dict[str, tuple[str, str, str]] = {
     "txt": (QT_TRANSLATE_NOOP("ExportDialog", "Plain text"), ".txt", QT_TRANSLATE_NOOP("ExportDialog", "Text files (*.txt)")),
     "md": (QT_TRANSLATE_NOOP("ExportDialog", "Markdown"), ".md", QT_TRANSLATE_NOOP("ExportDialog", "Markdown (*.md)")),
     "json": (QT_TRANSLATE_NOOP("ExportDialog", "CaseDesk case file (JSON)"), ".casedesk.json", QT_TRANSLATE_NOOP("ExportDialog", "CaseDesk case files (*.casedesk.json *.json)")),
+    "svg": (QT_TRANSLATE_NOOP("ExportDialog", "Timeline figure alone (SVG)"), ".timeline.svg", QT_TRANSLATE_NOOP("ExportDialog", "SVG images (*.svg)")),
+    "timeline-pdf": (QT_TRANSLATE_NOOP("ExportDialog", "Timeline figure alone (PDF)"), ".timeline.pdf", QT_TRANSLATE_NOOP("ExportDialog", "PDF (*.pdf)")),
 }
 
 Exporter = Callable[[Case, str, Path, ExportOptions], Path]

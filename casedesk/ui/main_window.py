@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from casedesk import __version__
 from casedesk.domain import Case, CaseSummary
+from casedesk.report.text import section_text
 from casedesk.services import CaseService, ExportOptions, RenderedCase
 from casedesk.ui.case_session import CaseSession
 from casedesk.ui.checks_panel import ChecksPanel
@@ -138,6 +139,9 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
         self.find_action = self._action(self.tr("&Find case"), QKeySequence.StandardKey.Find, self.library.focus_search)
+        self.copy_section_action = self._action(
+            self.tr("Copy &section as plain text…"), "Ctrl+Shift+C", self.copy_section, self.tr("Put one section of the abstract on the clipboard, for a submission portal")
+        )
         self.refresh_preview_action = self._action(self.tr("Refresh &preview"), "F5", lambda: self.preview.schedule(self.session.case, immediately=True))
         self.show_checks_action = self._action(self.tr("Show &checks"), "F6", lambda: self.side.setCurrentWidget(self.checks))
         self.manage_venues_action = self._action(self.tr("&Venue profiles…"), "Ctrl+Shift+V", self.manage_venues)
@@ -162,6 +166,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.copy_section_action)
         view_menu = bar.addMenu(self.tr("&View"))
         for action in self.page_actions:
             view_menu.addAction(action)
@@ -394,6 +399,19 @@ class MainWindow(QMainWindow):
     def _show_page(self, index: int) -> None:
         self.editor.tabs.setCurrentIndex(index)
         self.editor.tabs.currentWidget().setFocus()
+
+    def copy_section(self) -> None:
+        """One section of the abstract, as the export prints it, as plain text on the clipboard."""
+        case = self.session.case
+        if case is None:
+            return
+        document = self.service.document_for(case)
+        sections = [s for s in document.sections if s.key != "front" and s.heading]
+        index = Dialogs.choose(self, self.tr("Copy section"), self.tr("Section to copy as plain text:"), [s.heading or s.key for s in sections])
+        if index is None:
+            return
+        QGuiApplication.clipboard().setText(section_text(sections[index]))
+        self.statusBar().showMessage(self.tr("Copied “%1” to the clipboard.").replace("%1", sections[index].heading or ""), 5000)
 
     def _about(self) -> None:
         Dialogs.information(

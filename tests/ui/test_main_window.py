@@ -416,3 +416,25 @@ def test_export_lists_identifiers_and_a_year_only_export_has_no_calendar_dates(
     for calendar_date in ("19.12.2023", "17.01.2024", "April 2009", "October 2024"):
         assert calendar_date not in text
     assert "2023" in text
+
+
+def test_copy_one_section_as_plain_text(
+    qtbot: QtBot, service: CaseService, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    service.add_sample()
+    window = open_window(qtbot, service, settings)
+    offered: list[list[str]] = []
+
+    def choose(cls: object, parent: object, title: str, label: str, items: list[str]) -> int:
+        offered.append(items)
+        return items.index("Blinatumomab Immunotherapy")
+
+    monkeypatch.setattr(Dialogs, "choose", classmethod(choose))
+    window.copy_section_action.trigger()
+    assert offered and offered[0][:2] == ["Introduction", "Case Description"]
+    text = QGuiApplication.clipboard().text()
+    assert text.startswith("Blinatumomab Immunotherapy\n")
+    assert "- Consolidation II (12.04.2024–09.05.2024): MRD (–), 1% blasts" in text
+    assert "<" not in text and "**" not in text  # plain text, no markup

@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDoubleSpinBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -104,6 +105,25 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("&Format"), self.format)
         form.addRow(self.tr("Publish &dates"), self.dates)
         form.addRow("", self.care_page)
+        self.page = QComboBox()
+        self.page.setObjectName("export.page")
+        self.page.addItem("A4", "A4")
+        self.page.addItem("Letter", "Letter")
+        self.font_size = QDoubleSpinBox()
+        self.font_size.setObjectName("export.font_size")
+        self.font_size.setRange(6.0, 16.0)
+        self.font_size.setSingleStep(0.5)
+        self.font_size.setDecimals(1)
+        self.font_size.setValue(10.0)
+        self.font_size.setSuffix(self.tr(" pt"))
+        page_row = QHBoxLayout()
+        page_row.addWidget(self.page)
+        page_row.addWidget(QLabel(self.tr("Base font size")))
+        page_row.addWidget(self.font_size)
+        page_row.addStretch(1)
+        page_label = QLabel(self.tr("&Page"))
+        page_label.setBuddy(self.page)
+        form.addRow(page_label, page_row)
         save_as = QLabel(self.tr("&Save as"))
         save_as.setBuddy(self.destination)
         form.addRow(save_as, row)
@@ -147,7 +167,12 @@ class ExportDialog(QDialog):
 
     def options(self) -> ExportOptions:
         value = self.dates.currentData()
-        return ExportOptions(dates=DatePolicy(value) if value else None, care_page=self.care_page.isChecked())
+        return ExportOptions(
+            dates=DatePolicy(value) if value else None,
+            care_page=self.care_page.isChecked(),
+            page_size=self.page.currentData(),
+            base_font_size=self.font_size.value(),
+        )
 
     def _options_changed(self) -> None:
         """Another choice means another text: the identifiers must be looked at again."""

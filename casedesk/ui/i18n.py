@@ -34,6 +34,7 @@ LANGUAGES: dict[str, str] = {"en": "English", "ru": "Русский"}
 
 _installed: list[QTranslator] = []
 _language = SOURCE_LANGUAGE
+_locale_before: QLocale | None = None  # Qt's default locale before a translation was installed
 
 
 def chosen(settings: QSettings) -> str:
@@ -73,7 +74,7 @@ def install(language: str, folder: Path | None = None) -> str:
     `folder` holds the compiled casedesk_<language>.qm (the installed package's by default).
     Returns the language now shown: English when that translation is missing.
     """
-    global _language
+    global _language, _locale_before
     remove()
     app = QCoreApplication.instance()
     if language == SOURCE_LANGUAGE or language not in LANGUAGES or app is None:
@@ -88,19 +89,24 @@ def install(language: str, folder: Path | None = None) -> str:
         if translator is not None:
             app.installTranslator(translator)
             _installed.append(translator)
+    _locale_before = QLocale()
+    QLocale.setDefault(QLocale(language))  # numbers in inputs as the language writes them: 10,5 in Russian
     _language = language
     return language
 
 
 def remove() -> None:
     """Back to English (for tests, and before installing another language)."""
-    global _language
+    global _language, _locale_before
     app = QCoreApplication.instance()
     while _installed:
         translator = _installed.pop()
         if app is not None:
             app.removeTranslator(translator)
         translator.deleteLater()
+    if _locale_before is not None:
+        QLocale.setDefault(_locale_before)
+        _locale_before = None
     _language = SOURCE_LANGUAGE
 
 

@@ -1286,17 +1286,18 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../casedesk/ui/export_dialog.py" line="+34"/>
+        <location filename="../../casedesk/ui/export_dialog.py" line="+35"/>
         <source>PDF case report</source>
         <translation>Отчёт о случае в PDF</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+6"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>Word document (DOCX)</source>
         <translation>Документ Word (DOCX)</translation>
     </message>
@@ -1336,6 +1337,21 @@
         <translation>Файлы случаев CaseDesk (*.casedesk.json *.json)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Timeline figure alone (SVG)</source>
+        <translation>Только рисунок хронологии (SVG)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SVG images (*.svg)</source>
+        <translation>Изображения SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline figure alone (PDF)</source>
+        <translation>Только рисунок хронологии (PDF)</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>The case&apos;s setting</source>
         <translation>Как задано в случае</translation>
@@ -1362,12 +1378,12 @@
     </message>
     <message>
         <location line="+23"/>
-        <location line="+93"/>
+        <location line="+117"/>
         <source>Export case</source>
         <translation>Экспорт случая</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-103"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
@@ -1387,7 +1403,22 @@
         <translation>&amp;Даты в публикации</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+12"/>
+        <source> pt</source>
+        <translation> пт</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Base font size</source>
+        <translation>Размер шрифта</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Page</source>
+        <translation>&amp;Лист</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Save as</source>
         <translation>&amp;Сохранить как</translation>
     </message>
@@ -1403,7 +1434,7 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>&amp;Export</source>
         <translation>&amp;Экспортировать</translation>
     </message>
@@ -1454,7 +1485,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../casedesk/ui/main_window.py" line="+34"/>
+        <location filename="../../casedesk/ui/main_window.py" line="+35"/>
         <source>The language changes when CaseDesk starts again.</source>
         <translation>Язык сменится при следующем запуске CaseDesk.</translation>
     </message>
@@ -1549,7 +1580,17 @@
         <translation>&amp;Найти случай</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Copy &amp;section as plain text…</source>
+        <translation>Копировать &amp;раздел как текст…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Put one section of the abstract on the clipboard, for a submission portal</source>
+        <translation>Поместить один раздел тезисов в буфер обмена — для портала подачи</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Refresh &amp;preview</source>
         <translation>Обновить &amp;предпросмотр</translation>
     </message>
@@ -1579,7 +1620,7 @@
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
@@ -1686,7 +1727,22 @@
         <translation>Профиль места публикации</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+52"/>
+        <source>Copy section</source>
+        <translation>Копирование раздела</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Section to copy as plain text:</source>
+        <translation>Раздел, который скопировать как простой текст:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copied “%1” to the clipboard.</source>
+        <translation>Раздел «%1» скопирован в буфер обмена.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>About CaseDesk</source>
         <translation>О программе CaseDesk</translation>
     </message>
@@ -2243,7 +2299,7 @@
 <context>
     <name>VenueProfiles</name>
     <message>
-        <location filename="../../casedesk/ui/i18n.py" line="+127"/>
+        <location filename="../../casedesk/ui/i18n.py" line="+129"/>
         <source>No venue rules</source>
         <translation>Без правил</translation>
     </message>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QComboBox,
+    QDoubleSpinBox,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -57,7 +58,8 @@ TS_FILES = sorted(TRANSLATIONS.glob("casedesk_*.ts"))
 NOT_INTERFACE_LANGUAGE = (
     "CaseDesk",  # the program's name
     "CARE", "CTCAE", "ORCID", "DOI", "PMID", "MRD",  # standards and identifiers, so named in Russian papers too
-    "PDF", "DOCX", "JSON", "Word", "Markdown",  # file formats and the program that opens one
+    "PDF", "DOCX", "JSON", "SVG", "Word", "Markdown",  # file formats and the program that opens one
+    "A4", "Letter",  # paper formats, so named in Russian too
     "English",  # the language menu and the report language name each language in itself
     "negative", "positive",  # the values of MRD the report reads, to be typed so
     "eha-2025", "a1", "a2", "Kantarjian et al.",  # examples of what to type: a profile id (Latin by rule), keys, a citation
@@ -174,6 +176,21 @@ def test_the_build_step_compiles_every_translation(compiled: Path, qapp: QApplic
         assert not translator.isEmpty()
 
 
+def test_installing_russian_and_removing_it_again(compiled: Path, qapp: QApplication) -> None:
+    before = QLocale().name()
+    try:
+        assert i18n.install("ru", compiled) == "ru"
+        assert QCoreApplication.translate("MainWindow", "&File") == "&Файл"
+        assert QCoreApplication.translate("QPlatformTheme", "Close") == "Закрыть"  # Qt's own, from PySide6
+        assert QLocale().toString(10.5, "f", 1) == "10,5"  # numbers in inputs as Russian writes them
+        assert i18n.number(3665) == "3\xa0665"
+    finally:
+        i18n.remove()
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+    assert QLocale().name() == before
+    assert i18n.number(3665) == "3,665"
+
+
 def test_a_missing_translation_leaves_the_interface_in_english(tmp_path: Path, qapp: QApplication) -> None:
     try:
         assert i18n.install("ru", tmp_path) == "en"
@@ -263,7 +280,7 @@ def shown_texts(root: QWidget) -> list[tuple[str, str]]:
         if isinstance(widget, QComboBox):
             for index in range(widget.count()):
                 add(widget, f"item {index}", widget.itemText(index))
-        if isinstance(widget, QSpinBox):
+        if isinstance(widget, (QSpinBox, QDoubleSpinBox)):
             add(widget, "special value", widget.specialValueText())
             add(widget, "suffix", widget.suffix())
         if isinstance(widget, QHeaderView) and widget.orientation() == Qt.Orientation.Horizontal and widget.model():

@@ -186,7 +186,7 @@ class CaseEditor(QWidget):
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
         self._check_timer.setInterval(250)
-        self._check_timer.timeout.connect(self._show_problems)
+        self._check_timer.timeout.connect(self._refresh_derived)
         session.case_changed.connect(self._on_case_changed)
         self._on_case_changed(None, "")
 
@@ -567,13 +567,23 @@ class CaseEditor(QWidget):
             # Another case: start on its first course, so its assessments are in view.
             self.courses.set_current_row(0)
         self._title_assessments()
+        if path == "":
+            self._refresh_derived()  # another case: show it whole at once
+        else:
+            self._check_timer.start()  # while typing: the generated text and problems follow shortly
+
+    def _refresh_derived(self) -> None:
+        """What is derived from the whole case — the generated text of three sections, the grey
+        outcome sentences and the problems list — rebuilt once a burst of typing pauses, off the
+        keystroke path."""
+        case = self.session.case
         for section in self.generated_sections:
             section.show_case(case)
         generated = generated_outcome_sentences(case) if case else {}
         self.toxicity.setPlaceholderText(generated.get("toxicity", ""))
         self.complications.setPlaceholderText(generated.get("complications", ""))
         self.follow_up_text.setPlaceholderText(generated.get("follow_up_text", ""))
-        self._check_timer.start()
+        self._show_problems()
 
     def current_problems(self) -> list[Problem]:
         return validate(self.session.case) if self.session.case else []

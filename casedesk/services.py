@@ -317,6 +317,9 @@ def _export_data(cases: Sequence[Case], fmt: str, options: ExportOptions | None 
         return dump_case_file(cases).encode("utf-8")  # the record itself: exact dates, no venue styling
     if fmt in ("svg", "timeline-pdf"):
         return _timeline_figure(_in_language(cases[0], options), fmt, options)
+    if fmt != "pdf" and options.timeline == "figure":
+        # Word, text and Markdown cannot hold the drawing: they carry the timeline as a table.
+        options = replace(options, timeline="table")
     document = _document(cases[0], options)
     if fmt == "pdf":
         return draw_pdf(document, page_size=options.page_size, base_font_size=options.base_font_size)

@@ -343,3 +343,18 @@ def test_every_document_format_exports_one_case_with_its_options(service: CaseSe
         service.export_bytes([case.id or 0], "docx", ExportOptions(page_size="A3"))
     with pytest.raises(ServiceError, match="font size"):
         service.export_bytes([case.id or 0], "pdf", ExportOptions(base_font_size=40))
+
+
+def test_word_and_text_carry_the_timeline_as_a_table(service: CaseService) -> None:
+    import io
+
+    import docx
+
+    case = service.add_sample()
+    document = docx.Document(io.BytesIO(service.export_bytes([case.id or 0], "docx")))
+    assert document.tables, "the timeline table"
+    first_column = [row.cells[0].text for row in document.tables[0].rows]
+    assert first_column[:3] == ["Date", "April 2009", "2017"]
+    text = service.export_bytes([case.id or 0], "txt").decode("utf-8")
+    assert "19.12.2023–26.12.2023\tPrephase with blinatumomab" in text
+    assert "Figure 1" not in text  # no caption of a drawing that is not there

@@ -22,6 +22,7 @@ from casedesk.checks.counting import CountResult, LimitStatus, count_document
 from casedesk.checks.identifiers import Finding, scan_case
 from casedesk.checks.venues import find_profile, find_profile_by_name, load_profiles
 from casedesk.domain.dates import Language
+from casedesk.domain.messages import message
 from casedesk.domain.venues import NO_VENUE, DatePolicy, VenueProfile
 from casedesk.report import Document, build_document
 from casedesk.report.document import ListBlock, Section, plain
@@ -160,23 +161,25 @@ class CaseService:
         return _document(case, options)
 
     @staticmethod
-    def render_preview(case: Case) -> RenderedCase:
+    def render_preview(case: Case, *, messages: Language = "en") -> RenderedCase:
         """The PDF of a case record under its venue's rules and the checks of the same text, for
-        the live preview and the checks panel (one worker-thread job after each edit)."""
+        the live preview and the checks panel (one worker-thread job after each edit); the checks'
+        messages in the interface language `messages` (the PDF keeps the case's report language)."""
         venue = resolve_venue(case.publication.venue_profile, strict=False)
         policy = effective_date_policy(case, venue)
         document = build_document(case, venue, policy)
-        check = _check_report(case, venue, policy, document)
+        check = _check_report(case, venue, policy, document, messages=messages)
         return RenderedCase(pdf=draw_pdf(document), counts=check.counts, venue=venue, check=check)
 
     @staticmethod
-    def check_case(case: Case, options: ExportOptions | None = None) -> CheckReport:
-        """Length against the venue's limit, the CARE checklist and the identifier scan."""
+    def check_case(case: Case, options: ExportOptions | None = None, *, messages: Language = "en") -> CheckReport:
+        """Length against the venue's limit, the CARE checklist and the identifier scan, with their
+        messages in the interface language `messages`."""
         options = options or ExportOptions()
         venue = resolve_venue(options.venue if options.venue is not None else case.publication.venue_profile,
                               strict=options.venue is not None)
         policy = effective_date_policy(case, venue, options.dates)
-        return _check_report(case, venue, policy, build_document(case, venue, policy))
+        return _check_report(case, venue, policy, build_document(case, venue, policy), messages=messages)
 
     @staticmethod
     def export_case(case: Case, fmt: str, path: str | os.PathLike[str], options: ExportOptions | None = None) -> Path:
@@ -227,14 +230,16 @@ class CheckReport:
         return self.over_limit or bool(self.identifiers)
 
 
-def _check_report(case: Case, venue: VenueProfile, policy: DatePolicy, document: Document) -> CheckReport:
+def _check_report(
+    case: Case, venue: VenueProfile, policy: DatePolicy, document: Document, *, messages: Language = "en"
+) -> CheckReport:
     return CheckReport(
         venue=venue,
         date_policy=policy,
         counts=count_document(document, venue),
-        care=care_checklist(case),
-        identifiers=scan_case(case, dates=policy.value),
-        venue_notes=tuple(venue_notes(case, venue)),
+        care=care_checklist(case, language=messages),
+        identifiers=scan_case(case, dates=policy.value, language=messages),
+        venue_notes=tuple(venue_notes(case, venue, language=messages)),
     )
 
 
@@ -256,21 +261,26 @@ def resolve_venue(name: str | None, *, strict: bool = True) -> VenueProfile:
     raise ServiceError(f'there is no venue profile "{name}"; known profiles: {known}')
 
 
-def venue_notes(case: Case, venue: VenueProfile) -> list[str]:
+def venue_notes(case: Case, venue: VenueProfile, language: Language = "en") -> list[str]:
+    """The venue's rules `case` breaks, in `language` (resources/terms/venue_notes.json)."""
+
+    def note(key: str, **values: object) -> str:
+        return message("venue_notes", key, language, venue=venue.name, **values)
+
     notes = []
     if not venue.accepts_case_reports:
-        notes.append(f"{venue.name} does not accept case reports.")
+        notes.append(note("no_case_reports"))
     authors = len(case.publication.authors)
     if venue.max_authors is not None and authors > venue.max_authors:
-        notes.append(f"{authors} authors; {venue.name} allows at most {venue.max_authors}.")
+        notes.append(note("too_many_authors", authors=authors, max_authors=venue.max_authors))
     title = styled_title(case.publication.title, venue.title_style)
     if venue.title_max is not None and len(title) > venue.title_max:
-        notes.append(f"The title has {len(title)} characters; {venue.name} allows at most {venue.title_max}.")
+        notes.append(note("title_too_long", length=len(title), title_max=venue.title_max))
     left_out = left_out_by_venue(case, venue)
     if left_out:
-        notes.append(f"Not in {venue.name}'s headings, so left out of its version: {', '.join(left_out)}.")
+        notes.append(note("left_out", sections=", ".join(left_out)))
     if not venue.verified:
-        notes.append(f"The rules of {venue.name} are not verified: {venue.source or venue.note}")
+        notes.append(note("not_verified", source=venue.source or venue.note))
     return notes
 
 

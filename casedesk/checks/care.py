@@ -7,12 +7,17 @@ diagnosis, prognosis, strengths and limitations) — a search for a few words in
 and Kazakh. A word search cannot judge what a text means; the reasons say so wherever it is used.
 No language model and no network are involved. docs/care-checklist.md lists every rule.
 
+Titles and reasons are composed in the interface language from resources/terms/care.json (English
+where a language has no translation); only the sentences change with the language, never the word
+lists, the statuses or the paths.
+
 A conference abstract rarely holds everything CARE asks of a journal case report: the checklist
 informs the author, it never blocks anything.
 """
 
 from __future__ import annotations
 
+import contextvars
 import enum
 import re
 from collections.abc import Iterable, Sequence
@@ -20,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from casedesk.domain.dates import Language
+from casedesk.domain.messages import message
 from casedesk.domain.records import Assessment, Case
 
 
@@ -44,7 +50,39 @@ MET, PARTLY, MISSING = CareStatus.MET, CareStatus.PARTLY, CareStatus.MISSING
 # The words CARE asks for in the title and keywords, in the report language (for the reasons).
 CASE_REPORT_PHRASE: dict[Language, str] = {"en": "case report", "ru": "клинический случай", "kk": "клиникалық жағдай"}
 
-_WORD_SEARCH = "found by a word search, which cannot judge what the text says"
+# The language the sentences are composed in: set by care_checklist for the length of one call.
+_LANGUAGE: contextvars.ContextVar[Language] = contextvars.ContextVar("care_language", default="en")
+
+
+def _m(key: str, **values: object) -> str:
+    """The sentence `key` of resources/terms/care.json in the checklist's language."""
+    return message("care", key, _LANGUAGE.get(), **values)
+
+
+def _ws() -> str:
+    return _m("word_search")
+
+
+def _plural_form(n: int, forms: Sequence[str]) -> str:
+    """The noun form for `n`: two forms (singular|plural, as in English) or three Russian forms
+    (1 курс | 2 курса | 5 курсов)."""
+    if len(forms) == 3:
+        if n % 10 == 1 and n % 100 != 11:
+            return forms[0]
+        if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+            return forms[1]
+        return forms[2]
+    return forms[0] if n == 1 else forms[-1]
+
+
+def _n(n: int, noun: str) -> str:
+    """ "6 courses" / "6 курсов": the count with the noun `noun.<noun>` of the catalogue in its form."""
+    return f"{n} {_plural_form(n, _m(f'noun.{noun}').split('|'))}"
+
+
+def _label(label: str) -> str:
+    """A text's label ("the discussion") in the checklist's language."""
+    return _m(f"label.{label}")
 
 
 # ----- text helpers -------------------------------------------------------------------------
@@ -61,19 +99,16 @@ def _quote(text: str, limit: int = 60) -> str:
 
 
 def _listing(parts: Sequence[str], conjunction: str = "and") -> str:
+    """ "a, b and c" with the checklist language's word for `conjunction` ("and" or "or")."""
     if len(parts) <= 1:
         return "".join(parts)
-    return f"{', '.join(parts[:-1])} {conjunction} {parts[-1]}"
-
-
-def _count(n: int, singular: str, plural: str | None = None) -> str:
-    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
+    return f"{', '.join(parts[:-1])} {_m(f'conj.{conjunction}')} {parts[-1]}"
 
 
 def _recorded(parts: Sequence[tuple[str, bool]]) -> str:
     """ "X and Y are recorded." from (phrase, is_plural) pairs."""
     plural = len(parts) > 1 or any(many for _, many in parts)
-    return f"{_capital(_listing([text for text, _ in parts]))} {'are' if plural else 'is'} recorded."
+    return _capital(_m("recorded.many" if plural else "recorded.one", items=_listing([text for text, _ in parts])))
 
 
 def _capital(text: str) -> str:
@@ -242,6 +277,7 @@ _METHOD_NAMES = re.compile(
 
 
 # ----- the checklist ------------------------------------------------------------------------
+# The English titles (resources/terms/care.json has them, and their translations, as "title.<number>").
 TITLES: dict[str, str] = {
     "1": "Title",
     "2": "Keywords",
@@ -281,8 +317,17 @@ TITLES: dict[str, str] = {
 }
 
 
-def care_checklist(case: Case) -> tuple[CareItem, ...]:
-    """The 13 CARE items for `case`, in checklist order."""
+def care_checklist(case: Case, language: Language = "en") -> tuple[CareItem, ...]:
+    """The 13 CARE items for `case`, in checklist order, with titles and reasons in `language`
+    (resources/terms/care.json; English where a sentence has no translation)."""
+    token = _LANGUAGE.set(language)
+    try:
+        return _checklist(case)
+    finally:
+        _LANGUAGE.reset(token)
+
+
+def _checklist(case: Case) -> tuple[CareItem, ...]:
     return (
         _title(case),
         _keywords(case),
@@ -296,11 +341,8 @@ def care_checklist(case: Case) -> tuple[CareItem, ...]:
         _parent("10", _10a_outcomes(case), _10b_results(case), _10c_tolerability(case), _10d_adverse(case)),
         _parent("11", *_11abc_discussion(case), _11d_lessons(case)),
         _written(case.narrative.patient_perspective, "12", "narrative.patient_perspective",
-                 "The patient's perspective is written.",
-                 "The patient's own perspective on the treatment is not written."),
-        _written(case.narrative.informed_consent, "13", "narrative.informed_consent",
-                 "The informed-consent statement is written.",
-                 "No statement says that the patient gave informed consent."),
+                 "12.met", "12.missing"),
+        _written(case.narrative.informed_consent, "13", "narrative.informed_consent", "13.met", "13.missing"),
     )  # fmt: skip
 
 
@@ -339,33 +381,29 @@ def derive_status(children: Iterable[CareItem]) -> CareStatus:
 def _parent(number: str, *children: CareItem) -> CareItem:
     status = derive_status(children)
     if status == MET:
-        reason = f"All {len(children)} sub-items are met."
+        reason = _m("parent.met", count=len(children))
     elif status == MISSING:
-        reason = f"None of the {len(children)} sub-items is met."
+        reason = _m("parent.missing", count=len(children))
     else:
         met = sum(child.status == MET for child in children)
-        open_items = ", ".join(f"{c.number} {c.status.value}" for c in children if c.status != MET)
-        reason = f"{met} of {len(children)} sub-items met; open: {open_items}."
+        open_items = ", ".join(
+            _m("parent.open_item", number=c.number, status=_m(f"status.{c.status.value}"))
+            for c in children
+            if c.status != MET
+        )
+        reason = _m("parent.partly", met=met, count=len(children), open=open_items)
     ordered = [c for c in children if c.status != MET] + [c for c in children if c.status == MET]
     paths = tuple(dict.fromkeys(path for child in ordered for path in child.paths))
-    return CareItem(number, TITLES[number], status, reason, paths, children)
+    return CareItem(number, _m(f"title.{number}"), status, reason, paths, children)
 
 
 def _item(number: str, status: CareStatus, reason: str, *paths: str) -> CareItem:
-    return CareItem(number, TITLES[number], status, reason, tuple(dict.fromkeys(paths)))
+    return CareItem(number, _m(f"title.{number}"), status, reason, tuple(dict.fromkeys(paths)))
 
 
 def _written(text: str, number: str, path: str, met: str, missing: str) -> CareItem:
-    return _item(number, MET, met, path) if text.strip() else _item(number, MISSING, missing, path)
-
-
-def _is(n: int) -> str:
-    return "is" if n == 1 else "are"
-
-
-def _s(n: int) -> str:
-    """The verb ending for a count: "1 course records", "2 courses record"."""
-    return "s" if n == 1 else ""
+    """`met` and `missing` are catalogue keys."""
+    return _item(number, MET, _m(met), path) if text.strip() else _item(number, MISSING, _m(missing), path)
 
 
 # ----- 1 title ------------------------------------------------------------------------------
@@ -374,18 +412,18 @@ def _title(case: Case) -> CareItem:
     path = "publication.title"
     folded = _fold(case.publication.title)
     if not folded:
-        return _item("1", MISSING, "There is no title.", path)
+        return _item("1", MISSING, _m("1.missing"), path)
     match = _first_match(_CASE_REPORT, folded)
     if match:
         said = match.group(0)
         rest = f"{folded[: match.start()]} {folded[match.end() :]}"
         if any(word not in _NOT_A_FOCUS for word in _FOCUS_WORD.findall(rest)):
-            return _item("1", MET, f'The title says "{said}" and names the focus of the case.', path)
-        return _item("1", PARTLY, f'The title says "{said}" but names no focus (the diagnosis or intervention).', path)
+            return _item("1", MET, _m("1.met", said=said), path)
+        return _item("1", PARTLY, _m("1.no_focus", said=said), path)
     other = _first_match(_CASE_OTHERWISE, folded)
     if other:
-        return _item("1", PARTLY, f'The title says "{other.group(0)}", but CARE asks for the words "{phrase}".', path)
-    return _item("1", PARTLY, f'The title does not say "{phrase}".', path)
+        return _item("1", PARTLY, _m("1.otherwise", said=other.group(0), phrase=phrase), path)
+    return _item("1", PARTLY, _m("1.absent", phrase=phrase), path)
 
 
 # ----- 2 keywords ---------------------------------------------------------------------------
@@ -394,25 +432,24 @@ def _keywords(case: Case) -> CareItem:
     path = "publication.keywords"
     keywords = list(dict.fromkeys(_fold(k) for k in case.publication.keywords if _fold(k)))
     if not keywords:
-        return _item("2", MISSING, "There are no keywords.", path)
-    counted = _count(len(keywords), "keyword")
+        return _item("2", MISSING, _m("2.missing"), path)
+    counted = _n(len(keywords), "keyword")
     in_range = 2 <= len(keywords) <= 5
     has_phrase = any(_first_match(_CASE_REPORT, k) for k in keywords)
     if in_range and has_phrase:
-        return _item("2", MET, f'{counted}, including "{phrase}".', path)
+        return _item("2", MET, _m("2.met", keywords=counted, phrase=phrase), path)
     if has_phrase:
-        return _item("2", PARTLY, f'{counted}, including "{phrase}", but CARE asks for 2 to 5.', path)
+        return _item("2", PARTLY, _m("2.count", keywords=counted, phrase=phrase), path)
     if in_range:
-        return _item("2", PARTLY, f'{counted}, but none is "{phrase}".', path)
-    return _item("2", PARTLY, f'{counted}, none of them "{phrase}": CARE asks for 2 to 5, including "{phrase}".', path)
+        return _item("2", PARTLY, _m("2.no_phrase", keywords=counted, phrase=phrase), path)
+    return _item("2", PARTLY, _m("2.neither", keywords=counted, phrase=phrase), path)
 
 
 # ----- 3 abstract ---------------------------------------------------------------------------
 def _3a_adds(case: Case) -> CareItem:
     return _written(
         case.narrative.introduction, "3a", "narrative.introduction",
-        "The introduction is written; whether it says what is new about this case is for the author to judge.",
-        "There is no introduction saying what is new or unique about this case.",
+        "3a.met", "3a.missing",
     )  # fmt: skip
 
 
@@ -423,26 +460,26 @@ def _has_outcome(case: Case) -> bool:
 
 def _3b_findings(case: Case) -> CareItem:
     parts = (
-        ("the diagnosis", bool(case.diagnosis.text.strip()), "diagnosis.text"),
-        ("the treatment courses", bool(case.treatment.courses), "treatment.courses"),
-        ("an outcome (statement or follow-up)", _has_outcome(case), "outcome.follow_ups"),
+        (_m("3b.diagnosis"), bool(case.diagnosis.text.strip()), "diagnosis.text"),
+        (_m("3b.courses"), bool(case.treatment.courses), "treatment.courses"),
+        (_m("3b.outcome"), _has_outcome(case), "outcome.follow_ups"),
     )
     present = [name for name, ok, _ in parts if ok]
     absent = [name for name, ok, _ in parts if not ok]
     paths = [path for _, ok, path in parts if not ok] + [path for _, ok, path in parts if ok]
     if not absent:
-        return _item("3b", MET, "The diagnosis, the treatment courses and an outcome are recorded.", *paths)
+        return _item("3b", MET, _m("3b.met"), *paths)
     if present:
-        reason = f"{_capital(_listing(present))} {_is(len(present))} recorded, but not {_listing(absent, 'or')}."
+        key = "3b.partly.one" if len(present) == 1 else "3b.partly.many"
+        reason = _capital(_m(key, present=_listing(present), absent=_listing(absent, "or")))
         return _item("3b", PARTLY, reason, *paths)
-    return _item("3b", MISSING, "No diagnosis, treatment course or outcome is recorded.", *paths)
+    return _item("3b", MISSING, _m("3b.missing"), *paths)
 
 
 def _3c_lesson(case: Case) -> CareItem:
     return _written(
         case.narrative.conclusion, "3c", "narrative.conclusion",
-        "The conclusion is written; whether it states the lesson is for the author to judge.",
-        "There is no conclusion giving the main take-away lesson.",
+        "3c.met", "3c.missing",
     )  # fmt: skip
 
 
@@ -450,15 +487,15 @@ def _3c_lesson(case: Case) -> CareItem:
 def _introduction(case: Case) -> CareItem:
     text = case.narrative.introduction
     if not text.strip():
-        return _item("4", MISSING, "There is no introduction.", "narrative.introduction")
+        return _item("4", MISSING, _m("4.missing"), "narrative.introduction")
     cited = _citation(case, text)
     if cited is None:
-        reason = "The introduction cites no reference (by its label, [1] or (Author et al., year))."
+        reason = _m("4.uncited")
         return _item("4", PARTLY, reason, "narrative.introduction", "references")
     if not case.references:
-        reason = f"The introduction cites {_quote(cited)}, but the case lists no references."
+        reason = _m("4.no_references", cited=_quote(cited))
         return _item("4", PARTLY, reason, "references", "narrative.introduction")
-    return _item("4", MET, f"The introduction cites {_quote(cited)}.", "narrative.introduction", "references")
+    return _item("4", MET, _m("4.met", cited=_quote(cited)), "narrative.introduction", "references")
 
 
 # ----- 5 patient information ----------------------------------------------------------------
@@ -470,49 +507,49 @@ def _5a_demographics(case: Case) -> CareItem:
         ("patient.birth_year", patient.birth_year is not None),
         ("patient.sex", bool(patient.sex.value)),
     )
-    known = [name for name, (_, ok) in zip(("birth year", "sex"), fields[1:], strict=True) if ok]
+    known = [name for name, (_, ok) in zip(("birth_year", "sex"), fields[1:], strict=True) if ok]
     open_first = [p for p, ok in fields if not ok] + [p for p, ok in fields if ok]
     if label and known:
-        reason = _recorded([(f"the patient label {_quote(label)}", False), *((f"the {k}", False) for k in known)])
-        return _item("5a", MET, reason, *(p for p, _ in fields))
+        parts = [(_m("5a.label", label=_quote(label)), False), *((_m(f"5a.{k}"), False) for k in known)]
+        return _item("5a", MET, _recorded(parts), *(p for p, _ in fields))
     if label:
-        reason = f"The patient label {_quote(label)} is recorded, but neither birth year nor sex."
+        reason = _m("5a.label_only", label=_quote(label))
         return _item("5a", PARTLY, reason, *open_first)
     if known:
-        reason = f"The {_listing(known)} {_is(len(known))} recorded, but no patient label (pseudonym or initials)."
+        key = "5a.no_label.one" if len(known) == 1 else "5a.no_label.many"
+        reason = _m(key, known=_listing([_m(f"5a.bare_{k}") for k in known]))
         return _item("5a", PARTLY, reason, *open_first)
-    return _item("5a", MISSING, "No patient label, birth year or sex is recorded.", *open_first)
+    return _item("5a", MISSING, _m("5a.missing"), *open_first)
 
 
 def _5b_concerns(case: Case) -> CareItem:
     dx, background = case.diagnosis, case.patient.background
-    texts = (("its details", dx.details), ("the patient background", background))
+    texts = ((_m("5b.details"), dx.details), (_m("5b.background"), background))
     described = [name for name, text in texts if text.strip()]
     paths = ("diagnosis.text", "diagnosis.details", "patient.background")
     if dx.text.strip() and described:
-        return _item("5b", MET, f"The diagnosis {_quote(dx.text)} is recorded with {_listing(described)}.", *paths)
+        reason = _m("5b.met", diagnosis=_quote(dx.text), described=_listing(described))
+        return _item("5b", MET, reason, *paths)
     if dx.text.strip():
-        reason = (
-            f"Only the diagnosis {_quote(dx.text)} is recorded; no details or patient background "
-            "describe the presenting concerns."
-        )
+        reason = _m("5b.diagnosis_only", diagnosis=_quote(dx.text))
         return _item("5b", PARTLY, reason, "diagnosis.details", "patient.background", "diagnosis.text")
     if described:
-        reason = f"{_capital(_listing(described))} {_is(len(described))} recorded, but no diagnosis."
+        key = "5b.no_diagnosis.one" if len(described) == 1 else "5b.no_diagnosis.many"
+        reason = _capital(_m(key, described=_listing(described)))
         return _item("5b", PARTLY, reason, *paths)
-    return _item("5b", MISSING, "No diagnosis, diagnosis details or patient background is recorded.", *paths)
+    return _item("5b", MISSING, _m("5b.missing"), *paths)
 
 
 def _5c_history(case: Case) -> CareItem:
     found: list[tuple[str, bool]] = []
     if case.history:
-        found.append((_count(len(case.history), "history event"), len(case.history) > 1))
+        found.append((_n(len(case.history), "history_event"), len(case.history) > 1))
     if case.patient.background.strip():
-        found.append(("the patient background", False))
+        found.append((_m("5c.background"), False))
     paths = ("history", "patient.background")
     if found:
         return _item("5c", MET, _recorded(found), *paths)
-    return _item("5c", MISSING, "There are no history events and no patient background.", *paths)
+    return _item("5c", MISSING, _m("5c.missing"), *paths)
 
 
 def _5d_past(case: Case) -> CareItem:
@@ -521,17 +558,18 @@ def _5d_past(case: Case) -> CareItem:
     protocol, response = dx.first_protocol.strip(), dx.first_response.strip()
     paths = ("diagnosis.first_protocol", "diagnosis.first_response", "history")
     if protocol and response:
-        return _item("5d", MET, f"The first treatment {_quote(protocol)} and its response are recorded.", *paths)
+        return _item("5d", MET, _m("5d.met", protocol=_quote(protocol)), *paths)
     if described:
-        reason = f"{_capital(_count(described, 'history event'))} describe{_s(described)} earlier treatment in words."
+        key = "5d.described.one" if described == 1 else "5d.described.many"
+        reason = _capital(_m(key, events=_n(described, "history_event")))
         return _item("5d", MET, reason, "history", *paths)
     if protocol:
-        reason = f"The first treatment {_quote(protocol)} is recorded, but not its response."
+        reason = _m("5d.no_response", protocol=_quote(protocol))
         return _item("5d", PARTLY, reason, "diagnosis.first_response", *paths)
     if response:
-        reason = f"The first response {_quote(response)} is recorded, but not the treatment."
+        reason = _m("5d.no_protocol", response=_quote(response))
         return _item("5d", PARTLY, reason, *paths)
-    reason = "No earlier treatment or its outcome is recorded (first protocol, first response or history)."
+    reason = _m("5d.missing")
     return _item("5d", MISSING, reason, *paths)
 
 
@@ -550,46 +588,44 @@ def _clinical_findings(case: Case) -> CareItem:
     courses = sum(1 for course in case.treatment.courses if course.assessments)
     found: list[tuple[str, bool]] = []
     if case.diagnosis.details.strip():
-        found.append(("the diagnosis details", True))
+        found.append((_m("6.details"), True))
     if results:
-        found.append((f"{_count(len(results), 'result')} in {_count(courses, 'course')}", len(results) > 1))
+        phrase = _m("6.results", results=_n(len(results), "result"), courses=_n(courses, "course_in"))
+        found.append((phrase, len(results) > 1))
     paths = ("diagnosis.details", "treatment.courses")
     if found:
         return _item("6", MET, _recorded(found), *paths)
     if case.patient.background.strip():
-        reason = (
-            "Only the patient background may describe findings; no diagnosis details or course results are recorded."
-        )
-        return _item("6", PARTLY, reason, *paths, "patient.background")
-    return _item("6", MISSING, "No clinical findings are recorded: no diagnosis details and no course results.", *paths)
+        return _item("6", PARTLY, _m("6.partly"), *paths, "patient.background")
+    return _item("6", MISSING, _m("6.missing"), *paths)
 
 
 # ----- 7 timeline ---------------------------------------------------------------------------
 def _timeline(case: Case) -> CareItem:
     courses, follow_ups = case.treatment.courses, case.outcome.follow_ups
     groups = (  # (what, how many are dated, paths of the undated)
-        ("the onset", int(case.diagnosis.onset is not None), []),
-        ("history event", sum(e.date is not None for e in case.history),
+        ("onset", int(case.diagnosis.onset is not None), []),
+        ("history_event", sum(e.date is not None for e in case.history),
          [f"history[{i}].date" for i, e in enumerate(case.history) if e.date is None]),
         ("course", sum(c.start is not None or c.end is not None for c in courses),
          [f"treatment.courses[{i}].start" for i, c in enumerate(courses) if c.start is None and c.end is None]),
-        ("follow-up", sum(f.date is not None for f in follow_ups),
+        ("follow_up", sum(f.date is not None for f in follow_ups),
          [f"outcome.follow_ups[{i}].date" for i, f in enumerate(follow_ups) if f.date is None]),
     )  # fmt: skip
     total = sum(n for _, n, _ in groups)
     undated = [path for _, _, paths in groups for path in paths]
-    dated = [what if what == "the onset" else _count(n, what) for what, n, _ in groups if n]
+    dated = [_m("7.onset") if what == "onset" else _n(n, what) for what, n, _ in groups if n]
     paths = (*undated, "history", "treatment.courses", "diagnosis.onset")
     if total == 0:
-        return _item("7", MISSING, "Nothing is dated: no onset, history event, course or follow-up has a date.", *paths)
-    entries = f"{_count(total, 'dated entry', 'dated entries')} ({_listing(dated)})"
-    figure = "CaseDesk draws them as a timeline figure (or a table, where the venue allows no figure)"
+        return _item("7", MISSING, _m("7.missing"), *paths)
+    entries = f"{_n(total, 'dated_entry')} ({_listing(dated)})"
+    figure = _m("7.figure")
     if undated:
-        reason = f"{entries}, but {_count(len(undated), 'entry', 'entries')} without a date; {figure}."
+        reason = _m("7.undated", entries=entries, undated=_n(len(undated), "entry"), figure=figure)
         return _item("7", PARTLY, reason, *paths)
     if total < 2:
-        return _item("7", PARTLY, f"Only {entries}: a timeline needs at least two; {figure}.", *paths)
-    return _item("7", MET, f"{entries}; {figure}.", *paths)
+        return _item("7", PARTLY, _m("7.few", entries=entries, figure=figure), *paths)
+    return _item("7", MET, _m("7.met", entries=entries, figure=figure), *paths)
 
 
 # ----- 8 diagnostic assessment --------------------------------------------------------------
@@ -608,18 +644,15 @@ def _8a_methods(case: Case) -> CareItem:
     paths = ("treatment.courses", "diagnosis.details")
     if named:
         shown = ", ".join(_quote(n, 30) for n in named[:3])
-        return _item("8a", MET, f"The results and diagnosis details name how they were obtained: {shown}.", *paths)
+        return _item("8a", MET, _m("8a.met", methods=shown), *paths)
     if results:
         first = next(f"{path}.method" for path, _ in results)
-        reason = (
-            f"{_capital(_count(len(results), 'result'))} {_is(len(results))} recorded, "
-            "but none names its method (such as flow cytometry, IHC or imaging)."
-        )
+        key = "8a.unnamed.one" if len(results) == 1 else "8a.unnamed.many"
+        reason = _capital(_m(key, results=_n(len(results), "result")))
         return _item("8a", PARTLY, reason, first, *paths)
     if case.diagnosis.details.strip():
-        reason = "The diagnosis details name no diagnostic method and no results are recorded."
-        return _item("8a", PARTLY, reason, "diagnosis.details", "treatment.courses")
-    return _item("8a", MISSING, "No results or diagnosis details say how the diagnosis was made.", *paths)
+        return _item("8a", PARTLY, _m("8a.details_only"), "diagnosis.details", "treatment.courses")
+    return _item("8a", MISSING, _m("8a.missing"), *paths)
 
 
 def _case_texts(case: Case) -> list[_Text]:
@@ -633,33 +666,26 @@ def _case_texts(case: Case) -> list[_Text]:
     ]
 
 
-def _from_words(case: Case, number: str, pattern: re.Pattern[str], topic: str, examples: str) -> CareItem:
+def _from_words(case: Case, number: str, pattern: re.Pattern[str]) -> CareItem:
     """A sub-item only narrative text can tell: met when a word is found in text about the case,
     partly when only the introduction (usually the disease in general) has one, missing otherwise."""
     hit = _search(pattern, _case_texts(case))
     if hit:
-        reason = f'{_capital(hit.source.label)} mentions "{hit.word}" ({_WORD_SEARCH}).'
+        reason = _capital(_m("words.met", label=_label(hit.source.label), word=hit.word, word_search=_ws()))
         return _item(number, MET, reason, hit.source.path)
     intro = _search(pattern, [_Text("narrative.introduction", "the introduction", case.narrative.introduction)])
     if intro:
-        reason = (
-            f'Only the introduction mentions "{intro.word}", which may speak of the disease in general '
-            f"rather than this patient ({_WORD_SEARCH})."
-        )
+        reason = _m("words.introduction_only", word=intro.word, word_search=_ws())
         return _item(number, PARTLY, reason, "narrative.discussion", "narrative.introduction")
-    reason = f"No text mentions {topic} (a word search for words such as {examples} found none)."
-    return _item(number, MISSING, reason, "narrative.discussion")
+    return _item(number, MISSING, _m(f"{number}.missing"), "narrative.discussion")
 
 
 def _8bcd_words(case: Case) -> tuple[CareItem, CareItem, CareItem]:
     return (
-        _from_words(case, "8b", _CHALLENGE_WORDS, "diagnostic challenges",
-                    '"challenge", "difficult", "delay" or "access"'),
-        _from_words(case, "8c", _DIFFERENTIAL_WORDS, "a differential diagnosis",
-                    '"differential", "ruled out" or "excluded"'),
-        _from_words(case, "8d", _PROGNOSIS_WORDS, "the prognosis",
-                    '"prognosis", "risk group" or "staging"'),
-    )  # fmt: skip
+        _from_words(case, "8b", _CHALLENGE_WORDS),
+        _from_words(case, "8c", _DIFFERENTIAL_WORDS),
+        _from_words(case, "8d", _PROGNOSIS_WORDS),
+    )
 
 
 # ----- 9 therapeutic intervention -----------------------------------------------------------
@@ -675,12 +701,13 @@ def _9a_types(case: Case) -> CareItem:
     if agents or additional:
         named = [", ".join(_quote(a, 30) for a in agents[:3])] if agents else []
         if additional:
-            named.append(_count(additional, "additional therapy", "additional therapies"))
-        return _item("9a", MET, f"The treatment names {_listing(named)}.", *paths)
+            named.append(_n(additional, "additional_therapy"))
+        return _item("9a", MET, _m("9a.met", named=_listing(named)), *paths)
     if courses:
-        reason = f"{_capital(_count(len(courses), 'course'))} {_is(len(courses))} recorded, but none names its agent."
+        key = "9a.no_agent.one" if len(courses) == 1 else "9a.no_agent.many"
+        reason = _capital(_m(key, courses=_n(len(courses), "course")))
         return _item("9a", PARTLY, reason, "treatment.courses[0].agent", *paths)
-    return _item("9a", MISSING, "There are no treatment courses or additional therapies.", *paths)
+    return _item("9a", MISSING, _m("9a.missing"), *paths)
 
 
 def _9b_administration(case: Case) -> CareItem:
@@ -688,21 +715,19 @@ def _9b_administration(case: Case) -> CareItem:
     given = sum(1 for c in courses if c.dose.strip() or c.route.strip() or c.schedule.strip())
     timed = sum(1 for c in courses if c.start is not None and c.end is not None)
     if not courses:
-        reason = "There are no treatment courses to say how treatment was given."
-        return _item("9b", MISSING, reason, "treatment.courses")
-    of_courses = f"{given} of {_count(len(courses), 'course')}"
+        return _item("9b", MISSING, _m("9b.missing"), "treatment.courses")
+    of_courses = _m("9b.of_courses", given=given, courses=_n(len(courses), "course_of"))
     if given and timed:
-        have = "has" if timed == 1 else "have"
-        reason = f"{of_courses} record dose, route or schedule, and {timed} {have} start and end dates."
+        key = "9b.met.one" if timed == 1 else "9b.met.many"
+        reason = _m(key, of_courses=of_courses, timed=timed)
         return _item("9b", MET, reason, "treatment.courses")
     if given:
         first = next(i for i, c in enumerate(courses) if c.start is None or c.end is None)
-        reason = f"{of_courses} record dose, route or schedule, but none has both start and end dates."
+        reason = _m("9b.undated", of_courses=of_courses)
         return _item("9b", PARTLY, reason, f"treatment.courses[{first}].start", "treatment.courses")
     if timed:
-        reason = "The courses are dated, but none records its dose, route or schedule."
-        return _item("9b", PARTLY, reason, "treatment.courses[0].dose", "treatment.courses")
-    reason = "No course records its dose, route, schedule or start and end dates."
+        return _item("9b", PARTLY, _m("9b.dated_only"), "treatment.courses[0].dose", "treatment.courses")
+    reason = _m("9b.none")
     return _item("9b", MISSING, reason, "treatment.courses[0].dose", "treatment.courses")
 
 
@@ -710,7 +735,7 @@ def _9c_changes(case: Case) -> CareItem:
     courses = case.treatment.courses
     paths = ("treatment.courses", "treatment.context")
     if not courses:
-        return _item("9c", MISSING, "There are no treatment courses, so no change of treatment is recorded.", *paths)
+        return _item("9c", MISSING, _m("9c.no_courses"), *paths)
     agents = _agents(case)
     regimens = {
         (_fold(c.agent), _fold(c.dose), _fold(c.route), _fold(c.schedule))
@@ -719,11 +744,11 @@ def _9c_changes(case: Case) -> CareItem:
     }
     earlier = case.diagnosis.first_protocol.strip() or any(e.text.strip() or e.wording.strip() for e in case.history)
     if len(agents) > 1:
-        change = f"the courses use {len(agents)} agents"
+        change = _m("9c.agents", count=len(agents))
     elif len(regimens) > 1:
-        change = "the courses differ in dose, route or schedule"
+        change = _m("9c.regimens")
     elif earlier:
-        change = "the courses follow an earlier treatment"
+        change = _m("9c.earlier")
     else:
         change = ""
     narrative = case.narrative
@@ -738,21 +763,15 @@ def _9c_changes(case: Case) -> CareItem:
     ]
     why = _search(_RATIONALE_FOR_CHANGE_WORDS, texts)
     if change and why:
-        reason = f'{_capital(change)}, and {why.source.label} gives a reason ("{why.word}"; {_WORD_SEARCH}).'
+        reason = _capital(_m("9c.met", change=change, label=_label(why.source.label), word=why.word, word_search=_ws()))
         return _item("9c", MET, reason, *paths, why.source.path)
     if change:
-        reason = (
-            f'{_capital(change)}, but no text says why (a word search for words such as "refractory", '
-            '"due to" or "switched" found none).'
-        )
+        reason = _capital(_m("9c.no_reason", change=change))
         return _item("9c", PARTLY, reason, "treatment.context", "treatment.courses")
     if why:
-        reason = (
-            f'{_capital(why.source.label)} gives a reason ("{why.word}"), but the courses record one regimen '
-            "and no earlier treatment."
-        )
+        reason = _capital(_m("9c.no_change", label=_label(why.source.label), word=why.word))
         return _item("9c", PARTLY, reason, *paths)
-    return _item("9c", MISSING, "The courses record one regimen and no text gives a reason for a change.", *paths)
+    return _item("9c", MISSING, _m("9c.missing"), *paths)
 
 
 # ----- 10 follow-up and outcomes ------------------------------------------------------------
@@ -761,17 +780,17 @@ def _10a_outcomes(case: Case) -> CareItem:
     statuses = [f.status.strip() for f in outcome.follow_ups if f.status.strip()]
     paths = ("outcome.statement", "outcome.follow_ups")
     if outcome.statement.strip():
-        return _item("10a", MET, "The outcome statement is written.", *paths)
+        return _item("10a", MET, _m("10a.met"), *paths)
     if statuses:
         shown = ", ".join(_quote(s, 30) for s in dict.fromkeys(statuses))
-        reason = f"{_capital(_count(len(statuses), 'follow-up'))} record{_s(len(statuses))} the status: {shown}."
+        key = "10a.status.one" if len(statuses) == 1 else "10a.status.many"
+        reason = _capital(_m(key, follow_ups=_n(len(statuses), "follow_up"), shown=shown))
         return _item("10a", MET, reason, "outcome.follow_ups", "outcome.statement")
     if outcome.follow_up_text.strip():
-        return _item("10a", MET, "The follow-up sentence states the outcome.", "outcome.follow_up_text", *paths)
+        return _item("10a", MET, _m("10a.sentence"), "outcome.follow_up_text", *paths)
     if outcome.follow_ups:
-        reason = "The follow-ups record no status (such as remission), and there is no outcome statement."
-        return _item("10a", PARTLY, reason, "outcome.follow_ups", "outcome.statement")
-    return _item("10a", MISSING, "There is no outcome statement and no follow-up.", *paths)
+        return _item("10a", PARTLY, _m("10a.no_status"), "outcome.follow_ups", "outcome.statement")
+    return _item("10a", MISSING, _m("10a.missing"), *paths)
 
 
 def _10b_results(case: Case) -> CareItem:
@@ -781,28 +800,27 @@ def _10b_results(case: Case) -> CareItem:
     dated = sum(1 for _, a in results if a.date is not None)
     paths = ("outcome.follow_ups", "treatment.courses")
     if measured:
-        reason = (
-            f"{_capital(_count(len(measured), 'follow-up'))} record{_s(len(measured))} test results, "
-            f"such as {_quote(measured[0].measures, 40)}."
-        )
+        key = "10b.measured.one" if len(measured) == 1 else "10b.measured.many"
+        follow_ups_phrase = _n(len(measured), "follow_up")
+        reason = _capital(_m(key, follow_ups=follow_ups_phrase, example=_quote(measured[0].measures, 40)))
         return _item("10b", MET, reason, "outcome.follow_ups")
     if dated:
-        reason = f"{_capital(_count(dated, 'dated result'))} {_is(dated)} recorded in the courses."
+        key = "10b.dated.one" if dated == 1 else "10b.dated.many"
+        reason = _capital(_m(key, results=_n(dated, "dated_result")))
         return _item("10b", MET, reason, *paths)
     if results or follow_ups:
-        reason = "Results or follow-ups are recorded, but no follow-up gives measures and no result has a date."
-        return _item("10b", PARTLY, reason, *paths)
-    return _item("10b", MISSING, "No follow-up test results are recorded.", *paths)
+        return _item("10b", PARTLY, _m("10b.partly"), *paths)
+    return _item("10b", MISSING, _m("10b.missing"), *paths)
 
 
 def _10c_tolerability(case: Case) -> CareItem:
     courses, outcome, narrative = case.treatment.courses, case.outcome, case.narrative
     tolerated = [i for i, c in enumerate(courses) if c.tolerability.strip()]
     if len(tolerated) == 1:
-        reason = f"The course {_quote(courses[tolerated[0]].name, 40)} records how it was tolerated."
+        reason = _m("10c.one", course=_quote(courses[tolerated[0]].name, 40))
         return _item("10c", MET, reason, f"treatment.courses[{tolerated[0]}].tolerability")
     if tolerated:
-        reason = f"{len(tolerated)} courses record how they were tolerated."
+        reason = _m("10c.many", count=len(tolerated))
         return _item("10c", MET, reason, f"treatment.courses[{tolerated[0]}].tolerability")
     said = _search(
         _TOLERABILITY_WORDS,
@@ -814,13 +832,12 @@ def _10c_tolerability(case: Case) -> CareItem:
         ],
     )
     if said:
-        reason = f'{_capital(said.source.label)} mentions "{said.word}" ({_WORD_SEARCH}).'
+        reason = _capital(_m("words.met", label=_label(said.source.label), word=said.word, word_search=_ws()))
         return _item("10c", MET, reason, said.source.path, "treatment.courses")
     first = ("treatment.courses[0].tolerability",) if courses else ()
     if courses and (outcome.toxicity.strip() or case.adverse_events):
-        reason = "The toxicity or adverse events are recorded, but no course says how it was tolerated or taken."
-        return _item("10c", PARTLY, reason, *first, "treatment.courses")
-    return _item("10c", MISSING, "No course records how it was tolerated or taken.", *first, "treatment.courses")
+        return _item("10c", PARTLY, _m("10c.partly"), *first, "treatment.courses")
+    return _item("10c", MISSING, _m("10c.missing"), *first, "treatment.courses")
 
 
 def _10d_adverse(case: Case) -> CareItem:
@@ -828,19 +845,19 @@ def _10d_adverse(case: Case) -> CareItem:
     if events:
         ungraded = sum(e.grade is None for e in events)
         if len(events) == 1:
-            tail = " without a CTCAE grade" if ungraded else " with its CTCAE grade"
+            tail = _m("10d.tail.one_ungraded") if ungraded else _m("10d.tail.one_graded")
         elif ungraded == len(events):
-            tail = ", none with a CTCAE grade"
+            tail = _m("10d.tail.none_graded")
         elif ungraded:
-            tail = f", {ungraded} without a CTCAE grade"
+            tail = _m("10d.tail.some_ungraded", ungraded=ungraded)
         else:
-            tail = ", all with a CTCAE grade"
-        reason = f"{_capital(_count(len(events), 'adverse event'))} {_is(len(events))} recorded{tail}."
+            tail = _m("10d.tail.all_graded")
+        key = "10d.met.one" if len(events) == 1 else "10d.met.many"
+        reason = _capital(_m(key, events=_n(len(events), "adverse_event"), tail=tail))
         return _item("10d", MET, reason, "adverse_events")
     if outcome.toxicity.strip() or outcome.complications.strip():
         path = "outcome.toxicity" if outcome.toxicity.strip() else "outcome.complications"
-        reason = "No adverse event is listed, but a toxicity or complications sentence is written."
-        return _item("10d", MET, reason, path, "adverse_events")
+        return _item("10d", MET, _m("10d.toxicity"), path, "adverse_events")
     said = _search(
         _ADVERSE_WORDS,
         [
@@ -850,10 +867,9 @@ def _10d_adverse(case: Case) -> CareItem:
         ],
     )
     if said:
-        reason = f'No adverse event is listed, but {said.source.label} mentions "{said.word}" ({_WORD_SEARCH}).'
+        reason = _m("10d.words", label=_label(said.source.label), word=said.word, word_search=_ws())
         return _item("10d", MET, reason, said.source.path, "adverse_events")
-    reason = "No adverse events are recorded and no text says whether there were any."
-    return _item("10d", MISSING, reason, "adverse_events", "outcome.toxicity")
+    return _item("10d", MISSING, _m("10d.missing"), "adverse_events", "outcome.toxicity")
 
 
 # ----- 11 discussion ------------------------------------------------------------------------
@@ -861,53 +877,38 @@ def _11abc_discussion(case: Case) -> tuple[CareItem, CareItem, CareItem]:
     discussion = case.narrative.discussion
     path = "narrative.discussion"
 
-    def from_words(number: str, pattern: re.Pattern[str], topic: str, examples: str) -> CareItem:
+    def from_words(number: str, pattern: re.Pattern[str]) -> CareItem:
         if not discussion.strip():
-            return _item(number, MISSING, f"There is no discussion giving {topic}.", path)
+            return _item(number, MISSING, _m(f"{number}.missing"), path)
         hit = _search(pattern, [_Text(path, "the discussion", discussion)])
         if hit:
-            return _item(number, MET, f'The discussion mentions "{hit.word}" ({_WORD_SEARCH}).', path)
-        reason = (
-            f"The discussion is written, but a word search for words such as {examples} finds none, "
-            f"so it may not give {topic}."
-        )
-        return _item(number, PARTLY, reason, path)
+            return _item(number, MET, _m("11.words", word=hit.word, word_search=_ws()), path)
+        return _item(number, PARTLY, _m(f"{number}.partly"), path)
 
-    strengths = from_words(
-        "11a", _STRENGTH_LIMIT_WORDS, "the strengths and limitations of the case",
-        '"strength", "limitation" or "weakness"',
-    )  # fmt: skip
-    rationale = from_words(
-        "11c", _REASONING_WORDS, "the reasoning behind its conclusions", '"because", "suggests" or "therefore"'
-    )
+    strengths = from_words("11a", _STRENGTH_LIMIT_WORDS)
+    rationale = from_words("11c", _REASONING_WORDS)
     if not discussion.strip():
-        elsewhere = " (the introduction cites references)" if _citation(case, case.narrative.introduction) else ""
-        literature = _item("11b", MISSING, f"There is no discussion of the literature{elsewhere}.", path, "references")
+        key = "11b.missing.cited" if _citation(case, case.narrative.introduction) else "11b.missing"
+        literature = _item("11b", MISSING, _m(key), path, "references")
     else:
         cited = _citation(case, discussion)
         if cited and case.references:
-            reason = (
-                f"The discussion cites {_quote(cited)}; whether the literature is the relevant one "
-                "is for the author to judge."
-            )
-            literature = _item("11b", MET, reason, path, "references")
+            literature = _item("11b", MET, _m("11b.met", cited=_quote(cited)), path, "references")
         elif cited:
-            reason = f"The discussion cites {_quote(cited)}, but the case lists no references."
+            reason = _m("11b.no_references", cited=_quote(cited))
             literature = _item("11b", PARTLY, reason, "references", path)
         else:
-            literature = _item("11b", PARTLY, "The discussion cites no reference.", path, "references")
+            literature = _item("11b", PARTLY, _m("11b.uncited"), path, "references")
     return strengths, literature, rationale
 
 
 def _11d_lessons(case: Case) -> CareItem:
     narrative = case.narrative
     if narrative.conclusion.strip():
-        reason = "The conclusion is written; whether it gives the take-away lesson is for the author to judge."
-        return _item("11d", MET, reason, "narrative.conclusion")
+        return _item("11d", MET, _m("11d.met"), "narrative.conclusion")
     if narrative.discussion.strip():
-        reason = "There is a discussion but no conclusion with the take-away lesson."
-        return _item("11d", PARTLY, reason, "narrative.conclusion", "narrative.discussion")
-    return _item("11d", MISSING, "There is no conclusion with the take-away lesson.", "narrative.conclusion")
+        return _item("11d", PARTLY, _m("11d.partly"), "narrative.conclusion", "narrative.discussion")
+    return _item("11d", MISSING, _m("11d.missing"), "narrative.conclusion")
 
 
 __all__ = [

@@ -27,7 +27,9 @@ from pathlib import Path
 from typing import Literal
 
 from casedesk import paths
-from casedesk.domain.dates import PartialDate, PartialDateError, Precision
+from casedesk.domain.dates import Language, PartialDate, PartialDateError, Precision
+from casedesk.domain.messages import catalogue_entries
+from casedesk.domain.messages import message as catalogue_message
 from casedesk.domain.records import Case
 from casedesk.domain.textdates import PUBLICATION_IDENTIFIER, find_dates
 
@@ -92,7 +94,6 @@ def findings_as_dict(findings: Iterable[Finding]) -> list[dict[str, object]]:
     ]
 
 
-_SAFE_HARBOR = "under Safe Harbor"
 K = IdentifierKind
 
 
@@ -112,8 +113,20 @@ def _digits(text: str) -> str:
     return "".join(c for c in text if c.isdigit())
 
 
-def _quote(text: str) -> str:
-    return f'"{text}"'
+def _quote(text: str, language: Language = "en") -> str:
+    """`text` exactly as found, in the quotation marks of the message's language (« » for Russian
+    and Kazakh)."""
+    return f'"{text}"' if language == "en" else f"«{text}»"
+
+
+MESSAGES = "identifiers"  # resources/terms/identifiers.json
+
+
+def _message(key: str, language: Language, text: str) -> str:
+    """The catalogue message `key` in `language`, about the found `text` (quoted)."""
+    # A message the catalogue does not translate is written in English, with English quotes.
+    translated = bool(catalogue_entries(MESSAGES)[key].get(language))
+    return catalogue_message(MESSAGES, key, language, text=_quote(text, language if translated else "en"))
 
 
 # ===== what one field scan produces =========================================================
@@ -139,6 +152,7 @@ class _Context:
     author_surnames: frozenset[str] = frozenset()
     patient_name_forms: frozenset[str] = frozenset()  # folded word forms of a label that is a name
     dates_rewritten: bool = False  # the report rewrites full dates in this text under its date policy
+    language: Language = "en"  # the language of the findings' messages
 
 
 # ===== dates ================================================================================
@@ -148,10 +162,6 @@ def _valid_date(year: int, month: int | None, day: int | None) -> bool:
     except PartialDateError:
         return False
     return True
-
-
-def _date_message(text: str) -> str:
-    return f"A date more precise than the year ({_quote(text)}) identifies the patient {_SAFE_HARBOR}."
 
 
 def _find_dates(text: str, ctx: _Context) -> Iterator[_Hit]:
@@ -164,8 +174,7 @@ def _find_dates(text: str, ctx: _Context) -> Iterator[_Hit]:
                 mention.start,
                 mention.end,
                 K.PRECISE_DATE,
-                f"A day and month ({_quote(mention.text)}) are parts of a date other than the year, "
-                f"which identify the patient {_SAFE_HARBOR}.",
+                _message("date.day_month", ctx.language, mention.text),
                 _P_DATE + 1,
             )
         else:
@@ -173,7 +182,7 @@ def _find_dates(text: str, ctx: _Context) -> Iterator[_Hit]:
                 mention.start,
                 mention.end,
                 K.PRECISE_DATE,
-                _date_message(mention.text),
+                _message("date.text", ctx.language, mention.text),
                 _P_DATE,
                 silent=ctx.dates_rewritten,
             )
@@ -210,7 +219,7 @@ def _find_ages(text: str, ctx: _Context) -> Iterator[_Hit]:
                     m.start(),
                     m.end(),
                     K.AGE_OVER_89,
-                    f"An age over 89 ({_quote(m.group(0))}) identifies the patient {_SAFE_HARBOR}.",
+                    _message("age.number", ctx.language, m.group(0)),
                     _P_DATE,
                 )
     for m in _AGE_WORDS.finditer(text):
@@ -218,7 +227,7 @@ def _find_ages(text: str, ctx: _Context) -> Iterator[_Hit]:
             m.start(),
             m.end(),
             K.AGE_OVER_89,
-            f"A word for an age over 89 ({_quote(m.group(0))}) identifies the patient {_SAFE_HARBOR}.",
+            _message("age.word", ctx.language, m.group(0)),
             _P_DATE,
         )
 
@@ -243,7 +252,7 @@ def _find_emails(text: str, ctx: _Context) -> Iterator[_Hit]:
             m.start(),
             m.start() + len(address),
             K.EMAIL,
-            f"An e-mail address that is not an author's ({_quote(address)}) identifies the patient {_SAFE_HARBOR}.",
+            _message("email", ctx.language, address),
             _P_CHECKED,
         )
 
@@ -267,7 +276,7 @@ def _find_urls(text: str, ctx: _Context) -> Iterator[_Hit]:
             m.start(),
             m.start() + len(url),
             K.URL,
-            f"A web address ({_quote(url)}) is one of the identifiers Safe Harbor removes.",
+            _message("url", ctx.language, url),
             _P_CHECKED,
         )
 
@@ -278,7 +287,7 @@ def _find_ip_addresses(text: str, ctx: _Context) -> Iterator[_Hit]:
             ipaddress.IPv4Address(m.group(0))
         except ValueError:
             continue
-        yield _Hit(m.start(), m.end(), K.IP_ADDRESS, _ip_message(m.group(0)), _P_CHECKED)
+        yield _Hit(m.start(), m.end(), K.IP_ADDRESS, _message("ip_address", ctx.language, m.group(0)), _P_CHECKED)
     for m in _IPV6.finditer(text):
         candidate = m.group(0)
         if sum(1 for group in candidate.split(":") if group) < 2:
@@ -287,11 +296,7 @@ def _find_ip_addresses(text: str, ctx: _Context) -> Iterator[_Hit]:
             ipaddress.IPv6Address(candidate)
         except ValueError:
             continue
-        yield _Hit(m.start(), m.end(), K.IP_ADDRESS, _ip_message(candidate), _P_CHECKED)
-
-
-def _ip_message(text: str) -> str:
-    return f"An IP address ({_quote(text)}) is one of the identifiers Safe Harbor removes."
+        yield _Hit(m.start(), m.end(), K.IP_ADDRESS, _message("ip_address", ctx.language, candidate), _P_CHECKED)
 
 
 # ===== national identity numbers and other long numbers =====================================
@@ -362,46 +367,36 @@ _IBAN = re.compile(r"(?<!\w)[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1
 def _find_numbers(text: str, ctx: _Context) -> Iterator[_Hit]:
     for m in _SNILS.finditer(text):
         if is_valid_snils(m.group(0)):
-            message = f"A Russian personal insurance number (SNILS, {_quote(m.group(0))}) identifies the patient {_SAFE_HARBOR}."
+            message = _message("number.snils", ctx.language, m.group(0))
             yield _Hit(m.start(), m.end(), K.NATIONAL_ID, message, _P_CHECKED)
         else:
-            yield _Hit(m.start(), m.end(), K.OTHER_CODE, _code_message(m.group(0)), _P_LOOSE)
+            yield _Hit(m.start(), m.end(), K.OTHER_CODE, _message("number.long", ctx.language, m.group(0)), _P_LOOSE)
     for m in _SSN.finditer(text):
         if _is_valid_ssn(m.group(0)):
-            message = f"A US social security number ({_quote(m.group(0))}) identifies the patient {_SAFE_HARBOR}."
+            message = _message("number.ssn", ctx.language, m.group(0))
             yield _Hit(m.start(), m.end(), K.NATIONAL_ID, message, _P_CHECKED)
         else:
-            yield _Hit(m.start(), m.end(), K.OTHER_CODE, _code_message(m.group(0)), _P_LOOSE)
+            yield _Hit(m.start(), m.end(), K.OTHER_CODE, _message("number.long", ctx.language, m.group(0)), _P_LOOSE)
     for m in _IBAN.finditer(text):
         if is_valid_iban(m.group(0)):
-            message = f"A bank account number (IBAN, {_quote(m.group(0))}) identifies the patient {_SAFE_HARBOR}."
+            message = _message("number.iban", ctx.language, m.group(0))
             yield _Hit(m.start(), m.end(), K.ACCOUNT_NUMBER, message, _P_CHECKED)
     for m in _LONG_NUMBER.finditer(text):
         number = m.group(0)
         if len(number) == 12:
             if is_valid_iin(number):
-                message = f"A Kazakhstan individual identification number (IIN, {_quote(number)}) identifies the patient {_SAFE_HARBOR}."
+                message = _message("number.iin", ctx.language, number)
                 yield _Hit(m.start(), m.end(), K.NATIONAL_ID, message, _P_CHECKED)
             else:
-                message = (
-                    f"A 12-digit number that is not a valid IIN ({_quote(number)}) is a long number that may be an "
-                    f"identifier, and any unique code identifies the patient {_SAFE_HARBOR}."
-                )
+                message = _message("number.not_iin", ctx.language, number)
                 yield _Hit(m.start(), m.end(), K.OTHER_CODE, message, _P_LOOSE)
         elif (len(number) == 11 and number[0] in "78") or (len(number) == 10 and number[0] == "7"):
-            yield _Hit(m.start(), m.end(), K.PHONE, _phone_message(number), _P_PHONE)
+            yield _Hit(m.start(), m.end(), K.PHONE, _message("phone", ctx.language, number), _P_PHONE)
         elif len(number) == 11 and is_valid_snils(number):
-            message = f"A Russian personal insurance number (SNILS, {_quote(number)}) identifies the patient {_SAFE_HARBOR}."
+            message = _message("number.snils", ctx.language, number)
             yield _Hit(m.start(), m.end(), K.NATIONAL_ID, message, _P_CHECKED)
         else:
-            yield _Hit(m.start(), m.end(), K.OTHER_CODE, _code_message(number), _P_LOOSE)
-
-
-def _code_message(text: str) -> str:
-    return (
-        f"A long number ({_quote(text)}) may be an identifier, and any unique code identifies the patient "
-        f"{_SAFE_HARBOR}."
-    )
+            yield _Hit(m.start(), m.end(), K.OTHER_CODE, _message("number.long", ctx.language, number), _P_LOOSE)
 
 
 # ===== telephone and fax numbers ============================================================
@@ -429,10 +424,6 @@ _PHONE_LABELLED = re.compile(
 _PHONE_DIGITS = {"+": (9, 15), "8": (11, 11), "(": (9, 12)}
 
 
-def _phone_message(text: str) -> str:
-    return f"A telephone or fax number ({_quote(text)}) identifies the patient {_SAFE_HARBOR}."
-
-
 def _find_phones(text: str, ctx: _Context) -> Iterator[_Hit]:
     for index, pattern in enumerate(_PHONE_PATTERNS):
         for m in pattern.finditer(text):
@@ -447,11 +438,11 @@ def _find_phones(text: str, ctx: _Context) -> Iterator[_Hit]:
             else:
                 low, high = 10, 10
             if low <= count <= high:
-                yield _Hit(m.start(), m.end(), K.PHONE, _phone_message(number), _P_PHONE)
+                yield _Hit(m.start(), m.end(), K.PHONE, _message("phone", ctx.language, number), _P_PHONE)
     for m in _PHONE_LABELLED.finditer(text):  # after "тел.", "fax": shorter local numbers too
         number = m.group("number")
         if len(_digits(number)) >= 5:
-            yield _Hit(m.start("number"), m.end("number"), K.PHONE, _phone_message(number), _P_LABELLED)
+            yield _Hit(m.start("number"), m.end("number"), K.PHONE, _message("phone", ctx.language, number), _P_LABELLED)
 
 
 # ===== numbers named by a label: record, insurance, account, identity document ==============
@@ -465,7 +456,7 @@ _CODE = (
 _LABELS: tuple[tuple[IdentifierKind, str, str], ...] = (
     (
         K.RECORD_NUMBER,
-        "A medical record number",
+        "labelled.record_number",
         r"(?:MRN|(?i:medical[ ](?:record|chart)s?|(?:hospital|clinic|patient|case|chart)[ ](?:record[ ])?(?=no\b|no\.|number|#|ID)"
         r"|record(?=[ ]no\b|[ ]no\.|[ ]number|[ ]#)|case[ ]history|истори[яиюей][ ]болезни|и/б|(?:медицинск\w{2,4}|мед\.)[ ]?карт\w{0,3}"
         r"|амбулаторн\w{2,4}[ ]карт\w{0,3}|карт\w{0,3}[ ](?:стационарного|амбулаторного)[ ](?:больного|пациента)"
@@ -473,39 +464,39 @@ _LABELS: tuple[tuple[IdentifierKind, str, str], ...] = (
     ),
     (
         K.INSURANCE_NUMBER,
-        "A health insurance or policy number",
+        "labelled.insurance_number",
         r"(?i:(?:health[ ])?insurance(?:[ ](?:policy|card))?(?=[ ]?(?:no\b|no\.|number|#|ID|:))"
         r"|policy(?=[ ]?(?:no\b|no\.|number|#))|health[ ]plan|member[ ]ID|beneficiary(?=[ ](?:no\b|no\.|number|ID))"
         r"|(?:страхов\w{2,4}[ ])?полис\w{0,3}(?:[ ](?:ОМС|ОСМС|ДМС|МӘМС))?|сақтандыру[ ]полисі\w{0,3})",
     ),
     (
         K.ACCOUNT_NUMBER,
-        "An account number",
+        "labelled.account_number",
         r"(?i:(?:bank[ ])?account(?=[ ]?(?:no\b|no\.|number|#))|acct\.?"
         r"|(?:лицев\w{2,4}|расч[её]тн\w{2,4}|банковск\w{2,4})[ ]сч[её]т\w{0,2}|сч[её]т\w{0,2}(?=[ ]?(?:№|номер))"
         r"|(?:банк[ ])?шот\w{0,2}(?=[ ]?(?:№|нөмір)))",
     ),
     (
         K.NATIONAL_ID,
-        "A personal identity number",
+        "labelled.national_id",
         r"(?:ИИН|IIN|ЖСН|СНИЛС|SNILS|SSN|ИНН|(?i:social[ ]security|паспорт\w{0,2}|passport|удостоверени\w{1,2}[ ]личности"
         r"|жеке[ ]куәлік\w{0,3}|ID[ ]card))",
     ),
     (
         K.CERTIFICATE_NUMBER,
-        "A licence or certificate number",
+        "labelled.certificate_number",
         r"(?i:(?:driver'?s?[ ])?licen[cs]e(?=[ ]?(?:no\b|no\.|number|#))|certificate(?=[ ]?(?:no\b|no\.|number|#))"
         r"|водительск\w{2,4}[ ]удостоверени\w{1,2}|свидетельств\w{1,2}(?=[ ]?№)|лицензи\w{1,2}(?=[ ]?№)|куәлік\w{0,3}(?=[ ]?№))",
     ),
     (
         K.VEHICLE_ID,
-        "A vehicle identifier",
+        "labelled.vehicle_id",
         r"(?:VIN|(?i:(?:vehicle[ ])?(?:registration|licen[cs]e)[ ]plate|гос\.?[ ]?номер\w{0,2}|номерн\w{2,3}[ ]знак\w{0,2}"
         r"|мемлекеттік[ ]нөмір\w{0,3}))",
     ),
     (
         K.DEVICE_ID,
-        "A device serial number",
+        "labelled.device_id",
         r"(?:IMEI|UDI|S/N|SN(?=:)|(?i:serial(?=[ ]?(?:no\b|no\.|number|#))|device[ ]ID|серийн\w{2,3}[ ]номер\w{0,2}"
         r"|заводск\w{2,3}[ ]номер\w{0,2}|зав\.[ ]?№|сериялық[ ]нөмір\w{0,3}))",
     ),
@@ -513,30 +504,30 @@ _LABELS: tuple[tuple[IdentifierKind, str, str], ...] = (
 _LABELLED = tuple(
     (
         kind,
-        what,
+        key,
         re.compile(rf"{_NOT_LETTER_BEFORE}(?P<label>{label}){_NOT_LETTER_AFTER}{_NUMBER_WORD}[\s:.#№-]{{0,4}}{_CODE}"),
     )
-    for kind, what, label in _LABELS
+    for kind, key, label in _LABELS
 )
 _NUMBERED = re.compile(r"(?:№|(?<![^\W\d_])(?:No\.|Nr\.|ID:?)|(?<![\w&])#)\s{0,2}(?P<code>\d[\d/-]{3,30})")
 
 
 def _find_labelled_numbers(text: str, ctx: _Context) -> Iterator[_Hit]:
-    for kind, what, pattern in _LABELLED:
+    for kind, key, pattern in _LABELLED:
         for m in pattern.finditer(text):
             code = m.group("code").rstrip("-/ ")
             if len(_digits(code)) < 3:
                 continue
             end = m.start("code") + len(code)
             found = text[m.start() : end]
-            yield _Hit(m.start(), end, kind, f"{what} ({_quote(found)}) identifies the patient {_SAFE_HARBOR}.", _P_LABELLED)
+            yield _Hit(m.start(), end, kind, _message(key, ctx.language, found), _P_LABELLED)
     for m in _NUMBERED.finditer(text):
         code = m.group("code").rstrip("-/")
         if len(_digits(code)) < 4:
             continue
         end = m.start("code") + len(code)
         found = text[m.start() : end]
-        message = f"A numbered code ({_quote(found)}) may be an identifier, and any unique code identifies the patient {_SAFE_HARBOR}."
+        message = _message("number.numbered_code", ctx.language, found)
         yield _Hit(m.start(), end, K.OTHER_CODE, message, _P_LOOSE)
 
 
@@ -657,10 +648,6 @@ def _exception_pattern(exceptions: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?i:{_NOT_LETTER_BEFORE}(?:{'|'.join(parts)}){_NOT_LETTER_AFTER})")
 
 
-def _place_message(text: str) -> str:
-    return f"A town or city ({_quote(text)}) is a place smaller than a region, which identifies the patient {_SAFE_HARBOR}."
-
-
 def _is_capitalised(text: str) -> bool:
     return text[:1].isupper()
 
@@ -696,7 +683,7 @@ def _find_settlements(text: str, ctx: _Context) -> Iterator[_Hit]:
         if found is not None:
             n, end = found
             if not _followed_by_region_word(text, tokens, i + n):
-                yield _Hit(start, end, K.PLACE, _place_message(text[start:end]), _P_PLACE)
+                yield _Hit(start, end, K.PLACE, _message("place.town_or_city", ctx.language, text[start:end]), _P_PLACE)
             i += n
             continue
         word = text[start : tokens[i][1]]
@@ -704,7 +691,7 @@ def _find_settlements(text: str, ctx: _Context) -> Iterator[_Hit]:
             offset = start
             for part in word.split("-"):
                 if part and _is_capitalised(part) and part in places:
-                    yield _Hit(offset, offset + len(part), K.PLACE, _place_message(part), _P_PLACE)
+                    yield _Hit(offset, offset + len(part), K.PLACE, _message("place.town_or_city", ctx.language, part), _P_PLACE)
                 offset += len(part) + 1
         i += 1
 
@@ -735,19 +722,19 @@ _ADDRESS_PATTERNS = (
         re.compile(
             rf"(?<!и\s){_NOT_LETTER_BEFORE}{_STREET_PREFIX}\s{{0,2}}(?:{_NAME}|\d{{1,3}}(?![\d.,]\d)){_HOUSE}{_FLAT}"
         ),
-        "A street address",
+        "place.street_address",
     ),
     # Abay Street 10, Kenesary St. 5, Абай даңғылы 10
     (
         re.compile(rf"{_NOT_LETTER_BEFORE}{_NAME}\s{_STREET_SUFFIX}(?=[\s,.;:)]|$){_HOUSE}{_FLAT}"),
-        "A street address",
+        "place.street_address",
     ),
     # д. 5, кв. 12, apt. 3
     (
         re.compile(
             rf"{_NOT_LETTER_BEFORE}(?:д\.|дом|кв\.|квартира|үй|пәтер|(?i:apt\.?|apartment))\s?№?\s?\d{{1,4}}[а-яa-z]?(?![\d.,]\d)"
         ),
-        "A house or flat number",
+        "place.house_or_flat",
     ),
     # г. Астана, с. Каратал, пос. Ботакара, город Караганда, в селе Жана-Жол, village of Karatal
     (
@@ -755,7 +742,7 @@ _ADDRESS_PATTERNS = (
             rf"{_NOT_LETTER_BEFORE}(?<!\d)(?<!\d\s)(?:г\.|гор\.|с\.|пос\.|п\.|пгт\.?|дер\.|ст\.|аул|ауыл|город[ае]?|сел[оеа]|посёл(?:ок|ке|ка)"
             rf"|посел(?:ок|ке|ка)|деревн[яеи]|станиц[аеы]|(?i:(?:the\s)?(?:village|town|city|settlement)\sof))\s{{0,2}}{_NAME}"
         ),
-        "A town or village",
+        "place.town_or_village",
     ),
     # Караганда қаласы, Қарасу ауылы, Астана қ., Karatal village
     (
@@ -763,7 +750,7 @@ _ADDRESS_PATTERNS = (
             rf"{_NOT_LETTER_BEFORE}{_NAME}\s(?:қаласы\w{{0,6}}|ауылы\w{{0,6}}|кенті\w{{0,6}}|селосы\w{{0,6}}|қ\.|а\.|village)"
             rf"{_NOT_LETTER_AFTER}"
         ),
-        "A town or village",
+        "place.town_or_village",
     ),
     # Целиноградский район, в Целиноградском районе, Бәйтерек ауданы, Zhambyl District
     (
@@ -771,7 +758,7 @@ _ADDRESS_PATTERNS = (
             rf"{_NOT_LETTER_BEFORE}[{_UP}][{_LO}-]{{1,40}}(?:ский|цкий|ской|цкой|ского|цкого|ском|цком|скому)\sрайон(?:а|е|у|ом)?{_NOT_LETTER_AFTER}"
             rf"|{_NOT_LETTER_BEFORE}{_NAME}\s(?:ауданы\w{{0,6}}|District|district){_NOT_LETTER_AFTER}"
         ),
-        "A district",
+        "place.district",
     ),
 )
 _POSTAL_LABELLED = re.compile(
@@ -782,29 +769,25 @@ _POSTAL_BEFORE_PLACE = re.compile(r"(?<![\w.,/-])(?P<code>\d{6}|[A-Z]\d{2}[A-Z]\
 
 
 def _find_addresses(text: str, ctx: _Context) -> Iterator[_Hit]:
-    for pattern, what in _ADDRESS_PATTERNS:
+    for pattern, key in _ADDRESS_PATTERNS:
         for m in pattern.finditer(text):
             found = m.group(0).rstrip(" ,")
             yield _Hit(
                 m.start(),
                 m.start() + len(found),
                 K.PLACE,
-                f"{what} ({_quote(found)}) is a place smaller than a region, which identifies the patient {_SAFE_HARBOR}.",
+                _message(key, ctx.language, found),
                 _P_ADDRESS,
             )
     for m in _POSTAL_LABELLED.finditer(text):
-        yield _Hit(m.start(), m.end(), K.PLACE, _postal_message(m.group(0)), _P_ADDRESS)
+        yield _Hit(m.start(), m.end(), K.PLACE, _message("place.postal_code", ctx.language, m.group(0)), _P_ADDRESS)
     places = gazetteer()
     for m in _POSTAL_BEFORE_PLACE.finditer(text):
         following = m.group("next")
         if following in ("г.", "город", "с.", "пос.") or (
             _is_capitalised(following) and following.rstrip(".;:)") in places
         ):
-            yield _Hit(m.start(), m.end(), K.PLACE, _postal_message(m.group("code")), _P_ADDRESS)
-
-
-def _postal_message(text: str) -> str:
-    return f"A postal code ({_quote(text)}) names a place smaller than a region, which identifies the patient {_SAFE_HARBOR}."
+            yield _Hit(m.start(), m.end(), K.PLACE, _message("place.postal_code", ctx.language, m.group("code")), _P_ADDRESS)
 
 
 # ===== names ================================================================================
@@ -844,8 +827,7 @@ def _find_names(text: str, ctx: _Context) -> Iterator[_Hit]:
                 m.start(),
                 m.end(),
                 K.PERSON_NAME,
-                f"A person's name ({_quote(m.group(0))}) identifies the patient {_SAFE_HARBOR} if it is the "
-                "patient's or a relative's.",
+                _message("name.person", ctx.language, m.group(0)),
                 _P_NAME,
             )
     places = gazetteer()
@@ -857,7 +839,7 @@ def _find_names(text: str, ctx: _Context) -> Iterator[_Hit]:
             m.start("name"),
             m.end("name"),
             K.PATIENT_NAME,
-            f"A name after a word for the patient ({_quote(name)}) identifies the patient {_SAFE_HARBOR}.",
+            _message("name.after_patient_word", ctx.language, name),
             _P_NAME - 1,
         )
 
@@ -872,7 +854,7 @@ def _find_label_names(text: str, ctx: _Context) -> Iterator[_Hit]:
                 m.start(),
                 m.end(),
                 K.PATIENT_NAME,
-                f"The patient's name from the label ({_quote(word)}) identifies the patient {_SAFE_HARBOR}.",
+                _message("name.from_label", ctx.language, word),
                 _P_NAME - 1,
             )
 
@@ -913,12 +895,15 @@ def _scan(text: str, path: str, ctx: _Context, *, prose: bool) -> list[Finding]:
     return [Finding(path, h.kind, text[h.start : h.end], h.message, h.start, h.end) for h in kept if not h.silent]
 
 
-def scan_text(text: str, *, path: str = "", prose: bool = True) -> tuple[Finding, ...]:
+def scan_text(
+    text: str, *, path: str = "", prose: bool = True, language: Language = "en"
+) -> tuple[Finding, ...]:
     """The identifiers in one text, outside any case (no author e-mails or names are known).
 
     `prose` also looks for places and names, which the scan does only in narrative fields.
+    `language` is the language of the messages (resources/terms/identifiers.json).
     """
-    return tuple(_scan(text, path, _Context(), prose=prose))
+    return tuple(_scan(text, path, _Context(language=language), prose=prose))
 
 
 # ===== the patient label ====================================================================
@@ -1029,7 +1014,7 @@ def _patient_dates(case: Case) -> Iterator[PartialDate]:
             yield value
 
 
-def _context(case: Case) -> _Context:
+def _context(case: Case, language: Language = "en") -> _Context:
     authors = case.publication.authors
     surnames = {
         _fold(word)
@@ -1042,27 +1027,23 @@ def _context(case: Case) -> _Context:
         author_emails=frozenset(_fold(a.email.strip()) for a in authors if a.email.strip()),
         author_surnames=frozenset(surnames),
         patient_name_forms=frozenset() if label_is_initials(label) else _label_name_forms(label),
+        language=language,
     )
 
 
-def _structured_date(path: str, date: PartialDate, dates: str) -> Finding | None:
+def _structured_date(path: str, date: PartialDate, dates: str, language: Language) -> Finding | None:
     if date.precision is Precision.YEAR or dates in _POLICIES_CLEARING_DATES:
         return None
-    unit = "day" if date.precision is Precision.DAY else "month"
     if dates == "month" and date.precision is Precision.DAY:
-        message = (
-            f"A date recorded to the day ({_quote(date.iso())}) still shows its month when printed to the month, "
-            f"and every part of a date except the year identifies the patient {_SAFE_HARBOR}."
-        )
+        key = "date.recorded_day_printed_to_month"
+    elif date.precision is Precision.DAY:
+        key = "date.recorded_day"
     else:
-        message = (
-            f"A date recorded to the {unit} ({_quote(date.iso())}) is printed more precisely than the year, "
-            f"which identifies the patient {_SAFE_HARBOR}."
-        )
-    return Finding(path, K.PRECISE_DATE, date.iso(), message)
+        key = "date.recorded_month"
+    return Finding(path, K.PRECISE_DATE, date.iso(), _message(key, language, date.iso()))
 
 
-def _birth_year(case: Case, today: dt.date | None) -> Finding | None:
+def _birth_year(case: Case, today: dt.date | None, language: Language) -> Finding | None:
     birth = case.patient.birth_year
     if birth is None:
         return None
@@ -1077,13 +1058,14 @@ def _birth_year(case: Case, today: dt.date | None) -> Finding | None:
         "patient.birth_year",
         K.AGE_OVER_89,
         str(birth),
-        f"The birth year {birth} makes the patient {age - 1} or {age} years old in {latest}, and ages over 89 "
-        f"(with the birth years that show them) identify the patient {_SAFE_HARBOR}.",
+        catalogue_message(
+            MESSAGES, "age.birth_year", language, birth=birth, younger=age - 1, age=age, latest=latest
+        ),
     )
 
 
 def scan_case(
-    case: Case, *, dates: DatePolicy = "recorded", today: dt.date | None = None
+    case: Case, *, dates: DatePolicy = "recorded", today: dt.date | None = None, language: Language = "en"
 ) -> tuple[Finding, ...]:
     """Every identifier found in `case`, in the order the abstract prints its fields.
 
@@ -1093,12 +1075,14 @@ def scan_case(
     policy prints it. What the report cannot rewrite is still a finding under every policy: a day
     and month without a year ("19 December"), and dates in the title and keywords. `today` is used
     for the age check only when the case has no date at all. Author data, the venue and the
-    references are not about the patient and are not scanned (docs/identifier-check.md).
+    references are not about the patient and are not scanned (docs/identifier-check.md). `language`
+    is the language of the messages (resources/terms/identifiers.json; English where untranslated);
+    what a finding quotes is always exactly the text found.
     """
     policy = str(dates)
     if policy not in DATE_POLICIES:
         raise ValueError(f"{dates!r} is not a date policy; use one of {', '.join(DATE_POLICIES)}")
-    ctx = _context(case)
+    ctx = _context(case, language)
     rewritten_ctx = dataclasses.replace(ctx, dates_rewritten=policy in _POLICIES_CLEARING_DATES)
     findings: list[Finding] = []
     for path, value, prose in _text_fields(case):
@@ -1106,11 +1090,11 @@ def scan_case(
         if value is None:
             continue
         if isinstance(value, PartialDate):
-            found = _structured_date(path, value, policy)
+            found = _structured_date(path, value, policy, language)
             if found is not None:
                 findings.append(found)
         elif path == "patient.birth_year":
-            found = _birth_year(case, today)
+            found = _birth_year(case, today, language)
             if found is not None:
                 findings.append(found)
         elif path == "patient.label":
@@ -1123,7 +1107,9 @@ def scan_case(
 def _label(label: str, ctx: _Context) -> list[Finding]:
     stripped = label.strip()
     if not stripped or label_is_initials(stripped):
-        plain_ctx = _Context(author_emails=ctx.author_emails, dates_rewritten=ctx.dates_rewritten)
+        plain_ctx = _Context(
+            author_emails=ctx.author_emails, dates_rewritten=ctx.dates_rewritten, language=ctx.language
+        )
         return _scan(label, "patient.label", plain_ctx, prose=False)
     start = label.index(stripped)
     return [
@@ -1131,8 +1117,7 @@ def _label(label: str, ctx: _Context) -> list[Finding]:
             "patient.label",
             K.PATIENT_NAME,
             stripped,
-            f"The patient label ({_quote(stripped)}) is more than initials, and a name identifies the patient "
-            f"{_SAFE_HARBOR}.",
+            _message("name.label_not_initials", ctx.language, stripped),
             start,
             start + len(stripped),
         )

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from casedesk.domain.messages import catalogue_entries, message
+
 Language = Literal["en", "ru", "kk"]
 LANGUAGES: tuple[Language, ...] = ("en", "ru", "kk")
 
@@ -37,7 +39,49 @@ class Precision(enum.IntEnum):
 
 
 class PartialDateError(ValueError):
-    """Text that cannot be read as a partial date; the message quotes the text and says why."""
+    """Text that cannot be read as a partial date; the message quotes the text and says why.
+
+    str(error) is always English (import reports and files quote it); `localized(language)` says
+    the same in an interface language when the error was made by `of()` from
+    resources/terms/dates.json, and is str(error) otherwise."""
+
+    key: str = ""
+    values: dict[str, object] = {}
+    reason: PartialDateError | None = None
+
+    @classmethod
+    def of(cls, key: str, reason: PartialDateError | None = None, **values: object) -> PartialDateError:
+        """The error `key` of resources/terms/dates.json, wrapping `reason` (another error) if given."""
+        error = cls()
+        error.key, error.values, error.reason = key, values, reason
+        error.args = (error.localized("en"),)
+        return error
+
+    def localized(self, language: Language) -> str:
+        if not self.key:
+            return str(self)
+        if language not in catalogue_entries("dates")[self.key]:
+            language = "en"  # untranslated: the English sentence with English month names
+        values = dict(self.values)
+        if "month" in values:
+            values["month"] = _MonthName(int(values["month"]), language)  # type: ignore[call-overload]
+        if self.reason is not None:
+            values["reason"] = self.reason.localized(language)
+        return message("dates", self.key, language, **values)
+
+
+@dataclass(frozen=True, slots=True)
+class _MonthName:
+    """A month's name that takes its grammatical case from the message: "в {month:prepositional}"."""
+
+    month: int
+    language: Language
+
+    def __format__(self, spec: str) -> str:
+        case = spec or "nominative"
+        if case not in DATE_CASES[self.language]:
+            case = "nominative"
+        return month_name(self.month, self.language, case)  # type: ignore[arg-type]
 
 
 # Month names by language and grammatical case (see DATE_CASES).
@@ -128,19 +172,17 @@ class PartialDate:
 
     def __post_init__(self) -> None:
         if not MIN_YEAR <= self.year <= MAX_YEAR:
-            raise PartialDateError(f"year {self.year} is outside {MIN_YEAR}–{MAX_YEAR}")
+            raise PartialDateError.of("year_out_of_range", year=self.year, first=MIN_YEAR, last=MAX_YEAR)
         if self.month is None:
             if self.day is not None:
-                raise PartialDateError("a day needs a month")
+                raise PartialDateError.of("day_needs_month")
             return
         if not 1 <= self.month <= 12:
-            raise PartialDateError(f"there is no month {self.month}")
+            raise PartialDateError.of("no_such_month", number=self.month)
         if self.day is not None:
             last = calendar.monthrange(self.year, self.month)[1]
             if not 1 <= self.day <= last:
-                raise PartialDateError(
-                    f"{_MONTHS_EN[self.month - 1]} {self.year} has no day {self.day} (it has {last} days)"
-                )
+                raise PartialDateError.of("no_such_day", month=self.month, year=self.year, day=self.day, days=last)
 
     # ----- construction -------------------------------------------------------------------
     @classmethod
@@ -162,25 +204,25 @@ class PartialDate:
             else:
                 month = _MONTH_NAMES.get(month_text.lower())
                 if month is None:
-                    raise PartialDateError(f'"{text}" is not a date: "{month_text}" is not a month name')
+                    raise PartialDateError.of("not_a_month_name", text=text, month_text=month_text)
             day_text = parts.get("day")
             try:
                 return cls(int(parts["year"]), month, int(day_text) if day_text else None)
             except PartialDateError as exc:
-                raise PartialDateError(f'"{text}" is not a date: {exc}') from None
-        raise PartialDateError(f'"{text}" is not a date')
+                raise PartialDateError.of("not_a_date_because", exc, text=text) from None
+        raise PartialDateError.of("not_a_date", text=text)
 
     @classmethod
     def from_iso(cls, text: str) -> PartialDate:
         """Read the stored form only: YYYY, YYYY-MM or YYYY-MM-DD."""
         match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
         if match is None:
-            raise PartialDateError(f'"{text}" is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD')
+            raise PartialDateError.of("not_an_iso_date", text=text)
         year, month, day = match.groups()
         try:
             return cls(int(year), int(month) if month else None, int(day) if day else None)
         except PartialDateError as exc:
-            raise PartialDateError(f'"{text}" is not a date: {exc}') from None
+            raise PartialDateError.of("not_a_date_because", exc, text=text) from None
 
     # ----- properties ---------------------------------------------------------------------
     @property

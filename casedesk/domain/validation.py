@@ -11,8 +11,9 @@ import enum
 import re
 from dataclasses import dataclass
 
-from casedesk.domain.dates import PartialDate
+from casedesk.domain.dates import Language, PartialDate
 from casedesk.domain.fieldpath import get_path
+from casedesk.domain.messages import message
 from casedesk.domain.records import Case
 from casedesk.domain.venues import DatePolicy
 
@@ -42,22 +43,29 @@ def percentage(value: str) -> float | None:
     return float(match.group(1).replace(",", ".")) if match else None
 
 
-def _order(problems: list[Problem], path: str, start: PartialDate | None, end: PartialDate | None) -> None:
+def _text(key: str, language: Language, **values: object) -> str:
+    """The message `key` of resources/terms/validation.json in `language`."""
+    return message("validation", key, language, **values)
+
+
+def _order(
+    problems: list[Problem], path: str, start: PartialDate | None, end: PartialDate | None, language: Language = "en"
+) -> None:
     if start is not None and end is not None and not start.may_precede(end):
-        problems.append(Problem(f"{path}.end", f"ends ({end.iso()}) before it starts ({start.iso()})"))
+        problems.append(Problem(f"{path}.end", _text("ends_before_start", language, end=end.iso(), start=start.iso())))
 
 
-def _anchor_problem(case: Case, anchor: str) -> str | None:
+def _anchor_problem(case: Case, anchor: str, language: Language = "en") -> str | None:
     """What is wrong with `anchor` as the event relative dates count from, or None if it names a
     date this case holds."""
     try:
         value = get_path(case, anchor)
     except (ValueError, LookupError, AttributeError, TypeError):  # not a path, no such field or item
-        return f'"{anchor}" is not a field of this case'
+        return _text("anchor_not_a_field", language, anchor=anchor)
     if value is None:
-        return f'"{anchor}" holds no date'
+        return _text("anchor_holds_no_date", language, anchor=anchor)
     if not isinstance(value, PartialDate):
-        return f'"{anchor}" is not a date field'
+        return _text("anchor_not_a_date", language, anchor=anchor)
     return None
 
 
@@ -74,8 +82,9 @@ def _story_dates(case: Case) -> list[PartialDate]:
     return [d for d in dates if d is not None]
 
 
-def validate(case: Case, today: dt.date | None = None) -> list[Problem]:
-    """Every plausibility problem in `case`, in the order of the abstract."""
+def validate(case: Case, today: dt.date | None = None, language: Language = "en") -> list[Problem]:
+    """Every plausibility problem in `case`, in the order of the abstract; messages in `language`
+    (resources/terms/validation.json; English where a translation is missing)."""
     today = today or dt.date.today()
     problems: list[Problem] = []
     pub = case.publication
@@ -83,67 +92,74 @@ def validate(case: Case, today: dt.date | None = None) -> list[Problem]:
     seen: set[str] = set()
     for i, aff in enumerate(pub.affiliations):
         if aff.key in seen:
-            problems.append(Problem(f"publication.affiliations[{i}].key", f'"{aff.key}" is used twice', Severity.ERROR))
+            twice = _text("affiliation_key_twice", language, affiliation=aff.key)
+            problems.append(Problem(f"publication.affiliations[{i}].key", twice, Severity.ERROR))
         seen.add(aff.key)
         if not aff.institution.strip():
-            problems.append(Problem(f"publication.affiliations[{i}].institution", "the institution is empty"))
+            problems.append(Problem(f"publication.affiliations[{i}].institution", _text("institution_empty", language)))
     for i, author in enumerate(pub.authors):
         path = f"publication.authors[{i}]"
         if not author.name.strip():
-            problems.append(Problem(f"{path}.name", "the author has no name"))
+            problems.append(Problem(f"{path}.name", _text("author_no_name", language)))
         if not author.affiliations:
-            problems.append(Problem(f"{path}.affiliations", f"{author.name or 'the author'} has no affiliation"))
+            no_affiliation = (
+                _text("author_no_affiliation", language, name=author.name)
+                if author.name
+                else _text("unnamed_author_no_affiliation", language)
+            )
+            problems.append(Problem(f"{path}.affiliations", no_affiliation))
         for j, key in enumerate(author.affiliations):
             if key not in keys:
                 problems.append(
-                    Problem(f"{path}.affiliations[{j}]", f'"{key}" is not one of the affiliations', Severity.ERROR)
+                    Problem(
+                        f"{path}.affiliations[{j}]",
+                        _text("unknown_affiliation", language, affiliation=key),
+                        Severity.ERROR,
+                    )
                 )
         if author.email and not _EMAIL.match(author.email):
-            problems.append(Problem(f"{path}.email", f'"{author.email}" is not an e-mail address'))
+            problems.append(Problem(f"{path}.email", _text("email_invalid", language, email=author.email)))
         if author.corresponding and not author.email:
-            problems.append(Problem(f"{path}.email", "the corresponding author has no e-mail address"))
+            problems.append(Problem(f"{path}.email", _text("corresponding_no_email", language)))
     if pub.authors and not any(a.corresponding for a in pub.authors):
-        problems.append(Problem("publication.authors", "no author is marked as corresponding"))
-    _order(problems, "publication.venue", pub.venue.start, pub.venue.end)
+        problems.append(Problem("publication.authors", _text("no_corresponding_author", language)))
+    _order(problems, "publication.venue", pub.venue.start, pub.venue.end, language)
     if pub.date_anchor:
-        anchor_problem = _anchor_problem(case, pub.date_anchor)
+        anchor_problem = _anchor_problem(case, pub.date_anchor, language)
         if anchor_problem:
             problems.append(Problem("publication.date_anchor", anchor_problem))
     elif pub.date_policy == DatePolicy.RELATIVE and not _story_dates(case):
-        problems.append(
-            Problem("publication.date_policy", "relative dates need an event to count from, and no event has a date")
-        )
+        problems.append(Problem("publication.date_policy", _text("relative_dates_no_event", language)))
 
     birth = case.patient.birth_year
     if birth is not None:
         if birth > today.year:
-            problems.append(Problem("patient.birth_year", f"{birth} is in the future"))
+            problems.append(Problem("patient.birth_year", _text("birth_year_future", language, birth=birth)))
         elif birth < today.year - 130:
-            problems.append(Problem("patient.birth_year", f"{birth} is more than 130 years ago"))
+            problems.append(Problem("patient.birth_year", _text("birth_year_too_old", language, birth=birth)))
         if case.diagnosis.onset is not None and case.diagnosis.onset.year < birth:
-            problems.append(Problem("diagnosis.onset", f"onset {case.diagnosis.onset.iso()} is before birth ({birth})"))
+            onset = case.diagnosis.onset.iso()
+            problems.append(Problem("diagnosis.onset", _text("onset_before_birth", language, onset=onset, birth=birth)))
 
     for i, course in enumerate(case.treatment.courses):
         path = f"treatment.courses[{i}]"
         if not course.name.strip():
-            problems.append(Problem(f"{path}.name", "the course has no name"))
-        _order(problems, path, course.start, course.end)
+            problems.append(Problem(f"{path}.name", _text("course_no_name", language)))
+        _order(problems, path, course.start, course.end, language)
         for j, assessment in enumerate(course.assessments):
             if assessment.unit.strip() == "%":
                 number = percentage(assessment.value)
                 if number is not None and number > 100:
-                    problems.append(
-                        Problem(f"{path}.assessments[{j}].value", f"{assessment.value}% is more than 100%")
-                    )
+                    over = _text("percentage_over_100", language, value=assessment.value)
+                    problems.append(Problem(f"{path}.assessments[{j}].value", over))
     for i, therapy in enumerate(case.treatment.additional):
-        _order(problems, f"treatment.additional[{i}]", therapy.start, therapy.end)
+        _order(problems, f"treatment.additional[{i}]", therapy.start, therapy.end, language)
 
     for i, event in enumerate(case.adverse_events):
         if event.grade is not None and not 1 <= event.grade <= 5:
-            problems.append(
-                Problem(f"adverse_events[{i}].grade", f"grade {event.grade} is outside CTCAE grades 1–5", Severity.ERROR)
-            )
+            outside = _text("grade_outside_ctcae", language, grade=event.grade)
+            problems.append(Problem(f"adverse_events[{i}].grade", outside, Severity.ERROR))
     for i, reference in enumerate(case.references):
         if not reference.citation.strip():
-            problems.append(Problem(f"references[{i}].citation", "the reference has no citation"))
+            problems.append(Problem(f"references[{i}].citation", _text("reference_no_citation", language)))
     return problems

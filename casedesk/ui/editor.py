@@ -586,7 +586,7 @@ class CaseEditor(QWidget):
         self._show_problems()
 
     def current_problems(self) -> list[Problem]:
-        return validate(self.session.case) if self.session.case else []
+        return validate(self.session.case, language=i18n.language()) if self.session.case else []
 
     def _show_problems(self) -> None:
         problems = self.current_problems()

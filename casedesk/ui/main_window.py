@@ -341,7 +341,7 @@ class MainWindow(QMainWindow):
         folder = Path(str(self.settings.value("export_folder", str(Path.home()))))
         if not folder.is_dir():
             folder = Path.home()
-        dialog = ExportDialog(self.session.case or case, self._export, folder, self, check=self.service.check_case)
+        dialog = ExportDialog(self.session.case or case, self._export, folder, self, check=lambda case, options: self.service.check_case(case, options, messages=i18n.language()))
         dialog.open()
         self.export_dialog = dialog
 
@@ -360,7 +360,8 @@ class MainWindow(QMainWindow):
         self.venue_dialog = dialog
 
     def _render(self, case: Case) -> RenderedCase:
-        return self.service.render_preview(case)
+        # Runs on the preview's worker thread; the checks speak the interface's language.
+        return self.service.render_preview(case, messages=i18n.language())
 
     # ----- reacting -----------------------------------------------------------------------
     def _on_case_changed(self, case: Case | None, path: str) -> None:

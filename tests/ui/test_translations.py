@@ -110,6 +110,12 @@ def load_setup() -> ModuleType:
     return module
 
 
+def _without_quoted_data(text: str) -> str:
+    """A message without the case's own words it quotes ("Nov 2023", «Astana», "case report") and
+    without CARE's sub-item numbers (8b, 11a), which are numbering, not language."""
+    return re.sub(r'“[^”]*”|"[^"]*"|«[^»]*»|\b\d{1,2}[a-d]\b', "", text)
+
+
 def test_there_is_a_translation_for_every_offered_language() -> None:
     assert {ts.stem.removeprefix("casedesk_") for ts in TS_FILES} == set(i18n.LANGUAGES) - {i18n.SOURCE_LANGUAGE}
 
@@ -356,10 +362,15 @@ def test_in_russian_no_english_is_left_on_any_page_menu_or_dialog(
         texts += [("checks group", group.text(0)), ("checks group result", group.text(1))]
     groups = {tree.topLevelItem(i).data(0, PATH_ROLE + 1): tree.topLevelItem(i) for i in range(tree.topLevelItemCount())}
     items = [groups["care"].child(i) for i in range(groups["care"].childCount())]
-    while items:  # the CARE items' titles after their numbers (the reasons come from the checks core, in English)
+    while items:  # the CARE items' titles after their numbers, and their reasons
         item = items.pop()
         texts.append(("CARE item", item.text(0).split(". ", 1)[1]))
+        texts.append(("CARE reason", _without_quoted_data(item.text(1))))
         items += [item.child(i) for i in range(item.childCount())]
+    findings = groups["identifiers"]
+    assert findings.childCount() > 0
+    for i in range(findings.childCount()):  # the findings' messages (the field path is data)
+        texts.append(("identifier finding", _without_quoted_data(findings.child(i).text(1))))
 
     case = window.session.case
     assert case is not None

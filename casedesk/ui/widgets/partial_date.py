@@ -175,7 +175,7 @@ class PartialDateEdit(QWidget):
         self._set_feedback(describe_date(date))
 
     def _show_problem(self, error: PartialDateError) -> None:
-        self._set_feedback(str(error))
+        self._set_feedback(error.localized(i18n.language()))
 
     def _set_feedback(self, text: str) -> None:
         self.feedback.setText(text)

@@ -322,7 +322,7 @@ class RecordTableModel(QAbstractTableModel):
             try:
                 return PartialDate.parse(text)
             except PartialDateError as exc:
-                raise _Refused(str(exc)) from None
+                raise _Refused(exc.localized(i18n.language())) from None
         if column.kind == "int":
             cleaned = text.strip()
             if not cleaned:

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-import enum
 import json
 import re
 import subprocess
 import sys
-import types
 import typing
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from case_strategies import record_strategy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -586,30 +585,7 @@ _DATES = st.none() | st.builds(PartialDate, st.integers(1000, 9999)) | st.builds
 
 
 def _strategy(hint: object) -> st.SearchStrategy[typing.Any]:
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if hint is str:
-        return _TEXT
-    if hint is PartialDate or (args and PartialDate in args):
-        return _DATES
-    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        hints = typing.get_type_hints(hint)
-        store_fields = ("id", "version", "created", "updated") if hint is Case else ()
-        fields = {f.name: _strategy(hints[f.name]) for f in dataclasses.fields(hint) if f.name not in store_fields}
-        return st.builds(hint, **fields)
-    if origin is tuple:
-        return st.lists(_strategy(args[0]), max_size=3).map(tuple)
-    if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        return st.sampled_from(list(hint))
-    if origin is typing.Literal:
-        return st.sampled_from(args)
-    if origin in (types.UnionType, typing.Union):  # int | None, SomeEnum | None
-        return st.one_of([_strategy(arg) for arg in args])
-    if hint is type(None):
-        return st.none()
-    if hint is bool:
-        return st.booleans()
-    assert hint is int, hint
-    return st.integers(1, 5000)
+    return record_strategy(hint, _TEXT, _DATES)
 
 
 @settings(max_examples=200, deadline=None)

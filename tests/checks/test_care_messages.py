@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
-import enum
 import re
-import types
 import typing
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from case_strategies import record_strategy
 from hypothesis import strategies as st
 
 from casedesk.checks.care import TITLES, CareItem, _plural_form, care_as_dict, care_checklist
@@ -153,30 +151,7 @@ _DATES = st.none() | st.builds(PartialDate, st.integers(1000, 9999))
 
 
 def _strategy(hint: object) -> st.SearchStrategy[typing.Any]:
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if hint is str:
-        return _TEXT
-    if hint is PartialDate or (args and PartialDate in args):
-        return _DATES
-    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        hints = typing.get_type_hints(hint)
-        store_fields = ("id", "version", "created", "updated") if hint is Case else ()
-        fields = {f.name: _strategy(hints[f.name]) for f in dataclasses.fields(hint) if f.name not in store_fields}
-        return st.builds(hint, **fields)
-    if origin is tuple:
-        return st.lists(_strategy(args[0]), max_size=3).map(tuple)
-    if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        return st.sampled_from(list(hint))
-    if origin is typing.Literal:
-        return st.sampled_from(args)
-    if origin in (types.UnionType, typing.Union):
-        return st.one_of([_strategy(arg) for arg in args])
-    if hint is type(None):
-        return st.none()
-    if hint is bool:
-        return st.booleans()
-    assert hint is int, hint
-    return st.integers(1, 5000)
+    return record_strategy(hint, _TEXT, _DATES)
 
 
 @settings(max_examples=200, deadline=None)

@@ -10,11 +10,16 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from casedesk import __version__, paths
+from casedesk.diagnostics import safe_summary, safe_traceback
+
+if TYPE_CHECKING:
+    from casedesk.services import CaseService
 
 log = logging.getLogger("casedesk")
 
@@ -58,10 +63,10 @@ class ErrorReporter:
         self.reported.append(exc)
         details = "".join(traceback.format_exception(exc_type, exc, tb))
         if isinstance(exc, USER_ERRORS) or isinstance(exc, OSError):
-            log.warning("%s", exc)
+            log.warning("%s", safe_summary(exc))
             Dialogs.error(self._parent(), "CaseDesk", str(exc).splitlines()[0] if str(exc) else exc_type.__name__, str(exc))
             return
-        log.error("Unexpected error\n%s", details)
+        log.error("Unexpected error\n%s", safe_traceback(exc, tb))
         Dialogs.error(
             self._parent(),
             QCoreApplication.translate("Application", "Something went wrong"),
@@ -75,10 +80,38 @@ class ErrorReporter:
         )
 
 
-def run(database_url: str | None = None, argv: list[str] | None = None) -> int:
-    from casedesk.services import USER_ERRORS, CaseService
-    from casedesk.ui import i18n
+def open_or_restore(database_url: str | None) -> CaseService | None:
+    """Open the library; when its file is damaged (or from a newer CaseDesk) and a sound backup
+    exists, offer to restore that backup. None when the user is told why nothing can be opened."""
+    from casedesk.services import USER_ERRORS, CaseService, restore_library
     from casedesk.ui.dialogs import Dialogs
+
+    title = QCoreApplication.translate("Application", "CaseDesk cannot open its database")
+    try:
+        return CaseService.open(database_url)
+    except USER_ERRORS as exc:
+        backup = getattr(exc, "latest_backup", None)
+        if backup is None:
+            Dialogs.error(None, title, str(exc))
+            return None
+        when = backup.created.astimezone().strftime("%Y-%m-%d %H:%M") if backup.created else backup.path.name
+        question = QCoreApplication.translate(
+            "Application",
+            "%1\n\nThe latest good backup was saved %2. Restore it? The file that cannot be opened is "
+            "moved to the backups folder, unchanged.",
+        ).replace("%1", str(exc)).replace("%2", when)
+        if not Dialogs.confirm(None, title, question, QCoreApplication.translate("Application", "Restore backup")):
+            return None
+    try:
+        restore_library(backup.path, database_url)
+        return CaseService.open(database_url)
+    except USER_ERRORS as exc:
+        Dialogs.error(None, title, str(exc))
+        return None
+
+
+def run(database_url: str | None = None, argv: list[str] | None = None) -> int:
+    from casedesk.ui import i18n
     from casedesk.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
@@ -88,10 +121,8 @@ def run(database_url: str | None = None, argv: list[str] | None = None) -> int:
     log_path = setup_logging()
     settings = QSettings(str(paths.data_dir() / "settings.ini"), QSettings.Format.IniFormat)
     i18n.install(i18n.resolve(i18n.chosen(settings)))  # before the first window or message
-    try:
-        service = CaseService.open(database_url)
-    except USER_ERRORS as exc:
-        Dialogs.error(None, QCoreApplication.translate("Application", "CaseDesk cannot open its database"), str(exc))
+    service = open_or_restore(database_url)
+    if service is None:
         return 1
     window: list[MainWindow] = []
     sys.excepthook = ErrorReporter(log_path, lambda: window[0] if window else None)
@@ -99,6 +130,12 @@ def run(database_url: str | None = None, argv: list[str] | None = None) -> int:
     window.append(main)
     main.show()
     main.start()
+    if service.backup_problem:
+        main.statusBar().showMessage(
+            QCoreApplication.translate("Application", "Today's backup could not be written: %1").replace(
+                "%1", service.backup_problem
+            )
+        )
     try:
         return app.exec()
     finally:

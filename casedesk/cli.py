@@ -104,6 +104,16 @@ def build_parser() -> argparse.ArgumentParser:
     _venue_and_dates(p_check)
 
     commands.add_parser("venues", help="list the venue profiles: id, limit, name")
+
+    p_backup = commands.add_parser(
+        "backup", help="back the library up now (verified copy) and print where; PATH may be a folder or a file"
+    )
+    p_backup.add_argument("path", metavar="PATH", nargs="?", help="default: the backups folder beside the library")
+    p_restore = commands.add_parser(
+        "restore", help="replace the library by a backup; what it replaces is backed up first"
+    )
+    p_restore.add_argument("path", metavar="PATH")
+    commands.add_parser("backups", help="list the library's backups, newest first: file, kind, time, size")
     return parser
 
 
@@ -170,6 +180,9 @@ def _start_gui(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from casedesk.services import CaseService
 
+    if args.command in ("backup", "restore", "backups"):
+        # On the file itself, without opening (or upgrading) the library: it may be damaged.
+        return _backups(args)
     service = CaseService.open(args.database)
     try:
         if args.command == "sample":
@@ -192,6 +205,25 @@ def _run(args: argparse.Namespace) -> int:
             _venues()
     finally:
         service.close()
+    return EXIT_OK
+
+
+def _backups(args: argparse.Namespace) -> int:
+    from casedesk.services import back_up_library, restore_library
+    from casedesk.store import library_file
+    from casedesk.store.backup import list_backups
+
+    database = library_file(args.database)
+    if args.command == "backup":
+        print(back_up_library(database, args.path, server=args.database))
+    elif args.command == "restore":
+        result = restore_library(args.path, args.database)
+        kept = f"; what it replaced is kept as {result.previous}" if result.previous else ""
+        _say(f"restored {result.database} from {result.restored_from}{kept}")
+    elif database is not None:
+        for backup in list_backups(database):
+            when = backup.created.strftime("%Y-%m-%d %H:%M:%S UTC") if backup.created else "-"
+            print(f"{backup.path}\t{backup.kind}\t{when}\t{backup.size}")
     return EXIT_OK
 
 
@@ -325,6 +357,10 @@ def _user_message(exc: BaseException) -> str | None:
     from casedesk.store import StoreError
 
     if isinstance(exc, (StoreError, ServiceError, CaseFileError)):
+        backup = getattr(exc, "latest_backup", None)
+        if backup is not None:
+            when = f" (saved {backup.created:%Y-%m-%d %H:%M} UTC)" if backup.created else ""
+            return f"{exc}\nThe latest good backup is {backup.path}{when}; to restore it: casedesk restore {backup.path}"
         return str(exc)
     if isinstance(exc, FileNotFoundError):
         return f"{exc.filename}: no such file or folder"

@@ -36,8 +36,14 @@ def data_dir() -> Path:
 
 
 def ensure_data_dir() -> Path:
+    """Create the data folder if needed, readable by its owner only (it holds health data)."""
     path = data_dir()
-    path.mkdir(parents=True, exist_ok=True)
+    if not path.is_dir():
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            os.chmod(path, 0o700)  # mkdir's mode is filtered by the umask
+        except OSError:
+            pass
     return path
 
 

@@ -9,6 +9,7 @@ that owns the service.
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -16,7 +17,8 @@ from pathlib import Path
 from casedesk import paths
 from casedesk.atomic import write_bytes_atomic
 from casedesk.domain import Case, CaseStatus, CaseSummary, Problem
-from casedesk.exchange import CaseFileError, dump_case_file, read_case_file
+from casedesk.exchange import CaseFileError, dump_case_file, load_case_file, read_case_file
+from casedesk.domain.history import ChangeAction, ChangeEntry, ExportEntry
 from casedesk.checks.care import CareItem, care_checklist, care_summary
 from casedesk.checks.counting import CountResult, LimitStatus, count_document
 from casedesk.checks.identifiers import Finding, scan_case
@@ -32,7 +34,19 @@ from casedesk.report.docx import render_docx
 from casedesk.report.page import PAGE_SIZES_MM, page_size_name
 from casedesk.report.pdf import render_pdf as draw_pdf
 from casedesk.report.text import render_markdown, render_text
-from casedesk.store import CaseStore, StoreError, open_store
+from casedesk.store import (
+    BackupInfo,
+    CaseStore,
+    RestoreResult,
+    StoreError,
+    known_revisions,
+    library_file,
+    open_store,
+)
+from casedesk.store.backup import copy_database, list_backups, restore_backup, write_backup
+from casedesk.store.backup import inspect_file as inspect_library
+from casedesk.store.engine import sqlite_file
+from casedesk.store.errors import explain
 
 SAMPLE_FILE = "blinatumomab-all.casedesk.json"
 EXPORT_FORMATS = ("pdf", "docx", "txt", "md", "json", "svg", "timeline-pdf")
@@ -75,16 +89,50 @@ class RenderedCase:
 
 
 class CaseService:
-    def __init__(self, store: CaseStore) -> None:
+    def __init__(self, store: CaseStore, database_url: str | None = None) -> None:
         self._store = store
+        self._url = database_url
 
     @classmethod
     def open(cls, database_url: str | None = None) -> CaseService:
         """Open (and migrate) the database at `database_url`, or the default one in the data folder."""
-        return cls(open_store(database_url))
+        return cls(open_store(database_url), database_url)
 
     def close(self) -> None:
         self._store.close()
+
+    # ----- backups ------------------------------------------------------------------------
+    @property
+    def database_file(self) -> Path | None:
+        """The library's SQLite file; None on a clinic server (backed up with pg_dump there)."""
+        return sqlite_file(self._store.engine)
+
+    @property
+    def backup_problem(self) -> str:
+        """Why today's automatic backup could not be written; "" when it was (or was not due)."""
+        return self._store.backup_problem
+
+    def back_up(self, target: str | os.PathLike[str] | None = None) -> Path:
+        """Back the library up now: into backups/ beside it, into the folder `target`, or as the
+        file `target`. Returns the written backup (complete and verified, or none at all)."""
+        return back_up_library(self.database_file, target, server=self._store.engine.url)
+
+    def restore_backup(self, source: str | os.PathLike[str]) -> RestoreResult:
+        """Replace the library by the backup `source` (see `restore_library`) and go on working on
+        the restored library. Nothing changes when `source` is not a sound library."""
+        inspected = inspect_library(Path(source).expanduser())
+        if not inspected.usable:
+            raise ServiceError(f"{source} cannot be restored: {inspected.problem}.")
+        self._store.close()
+        try:
+            result = restore_library(source, self._url)
+        finally:
+            self._store = open_store(self._url, daily_backup=False)
+        return result
+
+    def list_backups(self) -> list[BackupInfo]:
+        file = self.database_file
+        return list_backups(file) if file is not None else []
 
     # ----- reading ------------------------------------------------------------------------
     def list_cases(self) -> list[CaseSummary]:
@@ -103,6 +151,11 @@ class CaseService:
     def new_case(self) -> Case:
         """Add an empty draft and return it saved (with its id and version)."""
         return self._store.add(Case())
+
+    def add_case(self, case: Case) -> Case:
+        """Save `case` as a new case (its id, version and times are ignored and assigned); returns
+        it saved. For content already made elsewhere, such as a copy made by `copy_of`."""
+        return self._store.add(case)
 
     def update_case(self, case: Case) -> Case:
         """Save an edited case and return it with its next version.
@@ -194,8 +247,50 @@ class CaseService:
     def export_to_file(
         self, case_ids: Sequence[int], fmt: str, path: str | os.PathLike[str], options: ExportOptions | None = None
     ) -> Path:
-        """export_bytes() written to `path`, as export_case() writes."""
-        return _write(path, self.export_bytes(case_ids, fmt, options))
+        """export_bytes() written to `path`, as export_case() writes; each case's history keeps
+        a snapshot of what was exported."""
+        _check_export(fmt, len(case_ids))
+        cases = [self._store.get(case_id) for case_id in case_ids]
+        written = _write(path, _export_data(cases, fmt, options))
+        for case in cases:
+            self.record_export(case, fmt, written, options)
+        return written
+
+    # ----- history ------------------------------------------------------------------------
+    def record_export(
+        self, case: Case, fmt: str, path: str | os.PathLike[str], options: ExportOptions | None = None
+    ) -> ExportEntry | None:
+        """Keep in the case's history exactly what was exported (the record as it was drawn),
+        when, as what, for which venue and where to. None for a case that was never saved."""
+        if case.id is None:
+            return None
+        try:
+            venue = _venue_of(case, options or ExportOptions()).name
+        except ServiceError:
+            venue = ""
+        return self._store.record_export(case.id, case.version, fmt, venue, str(path), dump_case_file([case]))
+
+    def list_changes(self, case_id: int) -> list[ChangeEntry]:
+        """Every recorded change of a case, newest first: what, when, the old and the new value."""
+        return self._store.list_changes(case_id)
+
+    def list_exports(self, case_id: int) -> list[ExportEntry]:
+        """Every export of a case, newest first."""
+        return self._store.list_exports(case_id)
+
+    def exported_case(self, export_id: int) -> tuple[ExportEntry, Case]:
+        """An export and the case exactly as it was exported."""
+        entry, snapshot = self._store.export_snapshot(export_id)
+        (case,) = load_case_file(snapshot).cases
+        return entry, case
+
+    def restore_export(self, export_id: int) -> Case:
+        """Make the case as it was in an export its newest version (the versions between stay in
+        the history, and the change is recorded field by field). Returns the saved case."""
+        entry, snapshot = self.exported_case(export_id)
+        current = self._store.get(entry.case_id)
+        restored = replace(snapshot, id=current.id, version=current.version, created=current.created, updated=current.updated)
+        return self._store.update(restored, action=ChangeAction.REVERTED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,6 +377,46 @@ def venue_notes(case: Case, venue: VenueProfile, language: Language = "en") -> l
     if not venue.verified:
         notes.append(note("not_verified", source=venue.source or venue.note))
     return notes
+
+
+def back_up_library(
+    database: Path | None, target: str | os.PathLike[str] | None = None, *, server: object = None
+) -> Path:
+    """Back the SQLite library `database` up (see CaseService.back_up); works on a library that is
+    not open, and never changes it."""
+    if database is None:
+        raise ServiceError(
+            f"The library at {server} is on a database server; back it up there with pg_dump (see docs/clinic-server.md)."
+        )
+    if not database.is_file():
+        raise ServiceError(f"There is no library at {database} to back up.")
+    verdict = inspect_library(database)
+    if not verdict.usable:
+        raise ServiceError(f"The library {database} cannot be backed up: {verdict.problem}.")
+    if target is None:
+        return write_backup(database, "manual")
+    target_path = Path(target).expanduser()
+    if target_path.is_dir():
+        return write_backup(database, "manual", folder=target_path)
+    if target_path.suffix == "":
+        raise ServiceError(f"{target_path} is not a folder; give a folder or a file name ending in .sqlite3.")
+    try:
+        return copy_database(database, target_path.absolute())
+    except (OSError, sqlite3.Error) as exc:
+        raise ServiceError(f"The backup could not be written to {target_path}: {explain(str(exc))}.") from exc
+
+
+def restore_library(source: str | os.PathLike[str], database_url: str | None = None) -> RestoreResult:
+    """Replace the library (default: the data folder's) by the backup `source`, after keeping a
+    backup of what it replaces; the library must then be opened again (CaseService.open), which
+    upgrades an older backup's schema. Nothing is changed when `source` is not a sound library."""
+    database = library_file(database_url)
+    if database is None:
+        raise ServiceError("A library on a database server is restored with pg_restore, not by CaseDesk.")
+    source_path = Path(source).expanduser()
+    if not source_path.is_file():
+        raise ServiceError(f"{source_path}: there is no such backup file.")
+    return restore_backup(source_path, database, known_revisions=known_revisions())
 
 
 def copy_of(case: Case) -> Case:

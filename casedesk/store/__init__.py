@@ -8,17 +8,25 @@ Everything crossing this boundary is a plain `casedesk.domain` record or a `Stor
 
 from __future__ import annotations
 
-from sqlalchemy import URL, make_url
+import contextlib
+import logging
+from pathlib import Path
+
+from sqlalchemy import URL, Engine, make_url
 from sqlalchemy import exc as sa_exc
 
 from casedesk import paths
-from casedesk.store.engine import default_url, describe, make_engine
+from casedesk.store import backup
+from casedesk.store.backup import BackupError, BackupInfo, RestoreResult
+from casedesk.store.engine import REQUIRED_PRAGMAS, default_url, describe, make_engine, sqlite_file, url_file
 from casedesk.store.errors import (
     CaseInTrashError,
     CaseNotFoundError,
     CaseNotInTrashError,
+    FILE_PROBLEMS,
     DatabaseNewerError,
     DatabaseUnavailableError,
+    ExportNotFoundError,
     MigrationIntegrityError,
     StoreError,
     VersionConflictError,
@@ -26,31 +34,48 @@ from casedesk.store.errors import (
     explain,
     is_environment_error,
 )
-from casedesk.store.migrate import head_revision, upgrade_to_head
+from casedesk.store.migrate import head_revision, known_revisions, upgrade_to_head
 from casedesk.store.repository import CaseStore, Clock
 
 __all__ = [
+    "BackupError",
+    "BackupInfo",
+    "RestoreResult",
     "CaseInTrashError",
     "CaseNotFoundError",
     "CaseNotInTrashError",
     "CaseStore",
     "DatabaseNewerError",
     "DatabaseUnavailableError",
+    "ExportNotFoundError",
     "MigrationIntegrityError",
     "StoreError",
     "VersionConflictError",
     "head_revision",
+    "known_revisions",
+    "library_file",
     "make_engine",
     "open_store",
     "upgrade_to_head",
 ]
 
+log = logging.getLogger(__name__)
 
 
-def open_store(url: str | URL | None = None, *, clock: Clock | None = None) -> CaseStore:
+
+def open_store(
+    url: str | URL | None = None,
+    *,
+    clock: Clock | None = None,
+    daily_backup: bool = True,
+) -> CaseStore:
     """Open the library at `url` (default: the data folder's database), upgraded to this
-    version's schema. Raises DatabaseUnavailableError or DatabaseNewerError with a sentence
-    for the user."""
+    version's schema, its safety settings checked, and (SQLite, once a day) backed up.
+
+    Raises DatabaseUnavailableError or DatabaseNewerError with a sentence for the user; when the
+    file itself is the problem, `exc.latest_backup` names the newest sound backup to restore.
+    A daily backup that cannot be written does not stop the library from opening: the store's
+    `backup_problem` says why, for the application to show."""
     if url is None:
         try:
             url = default_url()
@@ -66,14 +91,72 @@ def open_store(url: str | URL | None = None, *, clock: Clock | None = None) -> C
     except ImportError as exc:
         # A clinic URL such as postgresql://… needs its driver package installed.
         raise DatabaseUnavailableError(_address(url), "the database driver for this address is not installed") from exc
+    file = sqlite_file(engine)
+    if file is not None and file.parent.is_dir():
+        with contextlib.suppress(OSError):  # a read-only folder: SQLite's own error says so below
+            backup.create_private_file(file)
     try:
-        upgrade_to_head(engine)
+        upgrade_to_head(engine, clock=clock)
+        check_settings(engine)
     except BaseException as exc:
         engine.dispose()
+        if isinstance(exc, StoreError):
+            _offer_backup(exc, file)
+            raise
         if is_environment_error(exc):
-            raise DatabaseUnavailableError(describe(engine), explain(driver_message(exc))) from exc
+            error = DatabaseUnavailableError(describe(engine), explain(driver_message(exc)))
+            _offer_backup(error, file)
+            raise error from exc
         raise
-    return CaseStore(engine, clock=clock)
+    store = CaseStore(engine, clock=clock)
+    if file is not None and daily_backup and store.count() > 0:
+        try:
+            backup.daily_backup(file, clock=clock)
+        except backup.BackupError as exc:
+            log.warning("%s", exc)
+            store.backup_problem = str(exc)
+    return store
+
+
+def library_file(url: str | URL | None = None) -> Path | None:
+    """The SQLite file of the library at `url` (default: the data folder's); None for a server.
+
+    Reads the address only: nothing is opened or created."""
+    if url is None:
+        return paths.database_path().absolute()
+    try:
+        parsed = make_url(url)
+    except sa_exc.ArgumentError as exc:
+        raise DatabaseUnavailableError(_address(url), "the address is not a database URL CaseDesk can read") from exc
+    return url_file(parsed)
+
+
+def check_settings(engine: Engine) -> None:
+    """Refuse to work on a SQLite connection without the settings that keep saves durable.
+
+    The engine sets them on every connection; this proves they took effect (a file on a medium
+    without shared memory, for example, cannot use WAL)."""
+    if engine.dialect.name != "sqlite" or sqlite_file(engine) is None:
+        return
+    with engine.connect() as connection:
+        found = {name: connection.exec_driver_sql(f"PRAGMA {name}").scalar() for name in REQUIRED_PRAGMAS}
+    wrong = [
+        f"{name} is {found[name]!r}, it must be {wanted}"
+        for name, (wanted, holds) in REQUIRED_PRAGMAS.items()
+        if not holds(found[name])
+    ]
+    if wrong:
+        raise DatabaseUnavailableError(describe(engine), "its safety settings could not be applied (" + "; ".join(wrong) + ")")
+
+
+def _offer_backup(error: StoreError, file: Path | None) -> None:
+    """Attach the newest sound backup to an error about the file itself (damaged, foreign, newer)."""
+    if file is None or not isinstance(error, (DatabaseUnavailableError, DatabaseNewerError)):
+        return
+    if isinstance(error, DatabaseUnavailableError) and error.reason not in FILE_PROBLEMS:
+        return  # locked, read-only, disk full: a backup is not the way out
+    with contextlib.suppress(Exception):  # looking for a way out must never hide the error itself
+        error.latest_backup = backup.latest_good_backup(file, known_revisions())
 
 
 def _address(url: str | URL) -> str:

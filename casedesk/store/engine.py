@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,14 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from casedesk import paths
 
 BUSY_TIMEOUT_MS = 5000
+# What every connection to a library file must report (checked when a library is opened):
+# the setting, what it must be, and a test of the value read back.
+REQUIRED_PRAGMAS: dict[str, tuple[str, Callable[[Any], bool]]] = {
+    "journal_mode": ("wal", lambda value: value == "wal"),
+    "synchronous": ("2 (FULL)", lambda value: value == 2),
+    "foreign_keys": ("1 (on)", lambda value: value == 1),
+    "busy_timeout": ("above 0", lambda value: isinstance(value, int) and value > 0),
+}
 
 # Execution option naming the BEGIN a transaction should use on SQLite. A deferred BEGIN that
 # reads and then writes can fail with SQLITE_BUSY at once (the busy timeout cannot help once a
@@ -41,7 +49,11 @@ def default_url() -> URL:
 
 def sqlite_file(engine: Engine) -> Path | None:
     """The database file of a file-based SQLite engine; None for memory databases and servers."""
-    url = engine.url
+    return url_file(engine.url)
+
+
+def url_file(url: URL) -> Path | None:
+    """The SQLite file a URL names; None for memory databases and servers."""
     if url.get_backend_name() != "sqlite":
         return None
     database = url.database or ""

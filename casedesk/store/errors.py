@@ -8,8 +8,12 @@ dialog, which is why `MigrationIntegrityError` deliberately is not a `StoreError
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
 from sqlalchemy import exc as sa_exc
+
+if TYPE_CHECKING:
+    from casedesk.store.backup import BackupInfo
 
 
 class StoreError(Exception):
@@ -40,6 +44,12 @@ class CaseNotInTrashError(CaseNotFoundError):
         StoreError.__init__(self, f"Case {case_id} is not in the trash; it may have been restored elsewhere.")
 
 
+class ExportNotFoundError(StoreError):
+    def __init__(self, export_id: int) -> None:
+        self.export_id = export_id
+        super().__init__(f"Export {export_id} is not in this database; its case may have been deleted.")
+
+
 class VersionConflictError(StoreError):
     """The case was saved elsewhere after this copy was loaded (optimistic locking)."""
 
@@ -57,6 +67,7 @@ class DatabaseNewerError(StoreError):
     def __init__(self, found: str, known: str) -> None:
         self.found = found
         self.known = known
+        self.latest_backup: BackupInfo | None = None  # set by open_store when one exists
         super().__init__(
             f"This database was written by a newer CaseDesk (schema {found}); this version knows "
             f"schemas up to {known}. Update CaseDesk or open another database."
@@ -69,6 +80,8 @@ class DatabaseUnavailableError(StoreError):
     def __init__(self, location: str, reason: str) -> None:
         self.location = location
         self.reason = reason
+        # The newest sound backup, when the file itself is the problem (set by open_store).
+        self.latest_backup: BackupInfo | None = None
         super().__init__(f'CaseDesk cannot use the database "{location}": {reason}.')
 
 
@@ -76,10 +89,15 @@ class MigrationIntegrityError(RuntimeError):
     """An upgrade left rows pointing at nothing; it was rolled back. A bug, not a user problem."""
 
 
+NOT_A_LIBRARY = "the file is not a CaseDesk database or it is damaged"
+FOREIGN_LIBRARY = "it holds another program's tables, not a CaseDesk library"
+# Reasons about the file itself, for which restoring a backup is the way out.
+FILE_PROBLEMS = frozenset({NOT_A_LIBRARY, FOREIGN_LIBRARY})
+
 # SQLite's own words (lower case) mapped to what the user should hear; first match wins.
 _REASONS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("file is not a database", "malformed", "not a database", "file is encrypted"),
-     "the file is not a CaseDesk database or it is damaged"),
+     NOT_A_LIBRARY),
     (("readonly", "read-only", "read only"),
      "the file or its folder is read-only"),
     (("database is locked", "database table is locked", "busy"),

@@ -11,10 +11,8 @@ Frozen builds must ship migrations/ as files (its .py are read by Alembic, not i
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,16 +23,16 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect
 
+from casedesk.store.backup import write_backup
 from casedesk.store.engine import WRITE, describe, enable_wal, sqlite_file, wal_deferred
 from casedesk.store.errors import (
     DatabaseNewerError,
+    FOREIGN_LIBRARY,
     DatabaseUnavailableError,
     MigrationIntegrityError,
-    explain,
 )
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-BACKUPS_FOLDER = "backups"
 VERSION_TABLE = "alembic_version"
 
 
@@ -49,6 +47,12 @@ def alembic_config(script_location: str | os.PathLike[str] | None = None) -> Con
 def head_revision(script_location: str | os.PathLike[str] | None = None) -> str:
     """The newest schema this CaseDesk can write."""
     return _head(ScriptDirectory.from_config(alembic_config(script_location)))
+
+
+def known_revisions(script_location: str | os.PathLike[str] | None = None) -> set[str]:
+    """Every schema revision this CaseDesk can open (and upgrade from)."""
+    script = ScriptDirectory.from_config(alembic_config(script_location))
+    return {revision.revision for revision in script.walk_revisions()}
 
 
 def _head(script: ScriptDirectory) -> str:
@@ -77,7 +81,7 @@ def _check_known(state: _State, script: ScriptDirectory, head: str, location: st
         raise DatabaseNewerError(found=", ".join(unknown), known=head)
     if not state.revisions and state.has_tables:
         # Upgrading would add our tables to another program's file; refuse and leave it alone.
-        raise DatabaseUnavailableError(location, "it holds another program's tables, not a CaseDesk library")
+        raise DatabaseUnavailableError(location, FOREIGN_LIBRARY)
 
 
 def upgrade_to_head(
@@ -124,7 +128,8 @@ def upgrade_to_head(
                 backup = None
                 if file is not None and state.has_tables:
                     # Under our write lock, so nothing can change between backup and upgrade.
-                    backup = write_backup(file, state.revisions, clock=clock)
+                    detail = "+".join(state.revisions) or "none"
+                    backup = write_backup(file, "schema", detail=detail, clock=clock)
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
                 if is_sqlite:
@@ -143,52 +148,3 @@ def _check_foreign_keys(connection: Connection) -> None:
             f"The schema upgrade left {len(violations)} row(s) pointing at missing rows (first: "
             f"{table} row {rowid} → {parent}); it was rolled back and the database is unchanged."
         )
-
-
-def write_backup(
-    database: Path,
-    revisions: tuple[str, ...],
-    *,
-    clock: Callable[[], dt.datetime] | None = None,
-) -> Path:
-    """Copy the SQLite database with the online backup API into `backups/` beside it.
-
-    The online API copies a consistent snapshot including WAL content, which a file copy would
-    miss. It reads through a connection of its own: SQLite refuses (forever, in Python's retry
-    loop) to back up from a connection that holds a write transaction, as the upgrade's does.
-    The copy is verified with `PRAGMA integrity_check` before it gets its final name, so a file
-    in backups/ is always a usable database.
-    """
-    folder = database.parent / BACKUPS_FOLDER
-    now = (clock or _utc_now)().astimezone(dt.UTC)
-    old = "+".join(revisions) or "none"
-    stem = f"{database.stem}-schema-{old}-{now:%Y%m%dT%H%M%SZ}"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / f"{stem}.sqlite3"
-        counter = 2
-        while target.exists():
-            target = folder / f"{stem}-{counter}.sqlite3"
-            counter += 1
-        partial = target.with_name(target.name + ".partial")
-        try:
-            source = sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True)
-            with contextlib.closing(source), contextlib.closing(sqlite3.connect(partial)) as copy:
-                source.backup(copy)
-                # A backup is one self-contained file, not a WAL database with side files.
-                copy.execute("PRAGMA journal_mode = DELETE")
-                verdict = copy.execute("PRAGMA integrity_check").fetchall()
-            if verdict != [("ok",)]:
-                raise sqlite3.DatabaseError(f"the backup failed its integrity check: {verdict[:3]}")
-            os.replace(partial, target)
-        finally:
-            partial.unlink(missing_ok=True)
-    except (OSError, sqlite3.Error) as exc:
-        raise DatabaseUnavailableError(
-            str(database), f"the backup before the upgrade could not be written to {folder} ({explain(str(exc))})"
-        ) from exc
-    return target
-
-
-def _utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)

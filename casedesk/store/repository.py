@@ -20,24 +20,29 @@ from dataclasses import replace
 from types import TracebackType
 from typing import Any, Self
 
-from sqlalchemy import Engine, Select, delete, select, update
+from sqlalchemy import Engine, Select, delete, func, select, update
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from casedesk.domain.diff import field_changes
+from casedesk.domain.history import ChangeAction, ChangeEntry, ExportEntry
 from casedesk.domain.records import Case, CaseStatus, CaseSummary
 from casedesk.store.convert import CHILD_COLLECTIONS, case_from_row, fill_row
-from casedesk.store.engine import WRITE, describe
+from casedesk.store.backup import BackupInfo, latest_good_backup
+from casedesk.store.engine import WRITE, describe, sqlite_file
 from casedesk.store.errors import (
     CaseInTrashError,
     CaseNotFoundError,
     CaseNotInTrashError,
+    FILE_PROBLEMS,
     DatabaseUnavailableError,
+    ExportNotFoundError,
     VersionConflictError,
     driver_message,
     environment_reason,
     is_environment_error,
 )
-from casedesk.store.schema import AuthorRow, CaseRow, CourseRow
+from casedesk.store.schema import AuthorRow, CaseRow, ChangeRow, CourseRow, ExportRow
 
 Clock = Callable[[], dt.datetime]
 
@@ -83,6 +88,7 @@ class CaseStore:
     def __init__(self, engine: Engine, *, clock: Clock | None = None) -> None:
         self._engine = engine
         self._clock = clock or _utc_now
+        self.backup_problem = ""  # why today's automatic backup failed, if it did (see open_store)
         # expire_on_commit=False: rows are turned into records inside the transaction anyway,
         # and expiring would only cost a pointless reload on attribute access after commit.
         self._read_sessions = sessionmaker(bind=engine, expire_on_commit=False)
@@ -116,7 +122,22 @@ class CaseStore:
             reason = environment_reason(driver_message(exc)) if is_environment_error(exc) else None
             if reason is None:
                 raise
-            raise DatabaseUnavailableError(describe(self._engine), reason) from exc
+            error = DatabaseUnavailableError(describe(self._engine), reason)
+            if reason in FILE_PROBLEMS:
+                # Damage found while working (a page that no longer reads): point at the way out.
+                error.latest_backup = self._latest_backup()
+            raise error from exc
+
+    def _latest_backup(self) -> BackupInfo | None:
+        from casedesk.store.migrate import known_revisions
+
+        file = sqlite_file(self._engine)
+        if file is None:
+            return None
+        try:
+            return latest_good_backup(file, known_revisions())
+        except Exception:  # looking for a way out must never hide the error itself
+            return None
 
     def _now(self) -> dt.datetime:
         now = self._clock()
@@ -142,6 +163,7 @@ class CaseStore:
         now = self._now()
         with self._unit(write=True) as session:
             ids = [self._insert(session, case, now).id for case in cases]
+            session.add_all(ChangeRow(case_id=id_, version=1, at=now, action=ChangeAction.CREATED.value, path="") for id_ in ids)
         return [replace(case, id=id_, version=1, created=now, updated=now) for case, id_ in zip(cases, ids, strict=True)]
 
     def get(self, case_id: int) -> Case:
@@ -150,6 +172,11 @@ class CaseStore:
             if row is None:
                 raise CaseNotFoundError(case_id)
             return case_from_row(row)
+
+    def count(self, *, trash: bool = False) -> int:
+        """How many cases are in the library (or, with trash=True, in the trash)."""
+        with self._unit(write=False) as session:
+            return int(session.scalar(select(func.count()).select_from(CaseRow).where(_IN_TRASH if trash else _IN_LIBRARY)) or 0)
 
     def list_summaries(self) -> list[CaseSummary]:
         """One row per case in the library (not in the trash), most recently changed first;
@@ -178,9 +205,12 @@ class CaseStore:
                 for id_, title, patient, diagnosis, venue, status, updated, deleted in session.execute(query)
             ]
 
-    def update(self, case: Case) -> Case:
+    def update(self, case: Case, *, action: ChangeAction = ChangeAction.EDITED) -> Case:
         """Replace a saved case's content. `case.version` must be the stored version (else
-        VersionConflictError); the result carries the next version and a new `updated` time."""
+        VersionConflictError); the result carries the next version and a new `updated` time.
+
+        Each changed field is recorded in the case's history (path, old and new value) in the
+        same transaction, as `action` (EDITED; REVERTED when an exported version is restored)."""
         if case.id is None:
             raise ValueError("update() needs a case that has been saved (its id is None); use add()")
         now = self._now()
@@ -193,6 +223,7 @@ class CaseStore:
                 raise CaseInTrashError(case.id)
             if row.version != case.version:
                 raise VersionConflictError(case.id, expected_version=case.version, stored_version=row.version)
+            changes = field_changes(case_from_row(row), case)
             for name in CHILD_COLLECTIONS:
                 getattr(row, name).clear()
             # Old child rows must be gone before new ones take their (case_id, position) slots;
@@ -202,6 +233,13 @@ class CaseStore:
             row.version = case.version + 1
             row.updated = now
             created = row.created
+            session.add_all(
+                ChangeRow(
+                    case_id=case.id, version=row.version, at=now, action=action.value,
+                    path=change.path, old=change.old, new=change.new,
+                )
+                for change in changes
+            )
         return replace(case, version=case.version + 1, created=created, updated=now)
 
     def delete(self, case_id: int) -> None:
@@ -210,6 +248,45 @@ class CaseStore:
             result: Any = session.execute(delete(CaseRow).where(CaseRow.id == case_id))
             if result.rowcount == 0:
                 raise CaseNotFoundError(case_id)
+
+    # ----- history --------------------------------------------------------------------------
+    def list_changes(self, case_id: int) -> list[ChangeEntry]:
+        """The recorded changes of a case, newest first (also of a case in the trash)."""
+        query = select(ChangeRow).where(ChangeRow.case_id == case_id).order_by(ChangeRow.id.desc())
+        with self._unit(write=False) as session:
+            return [
+                ChangeEntry(row.id, row.case_id, row.version, row.at, ChangeAction(row.action), row.path, row.old, row.new)
+                for row in session.scalars(query)
+            ]
+
+    def record_export(self, case_id: int, case_version: int, fmt: str, venue: str, file: str, snapshot: str) -> ExportEntry:
+        """Keep the case file of exactly what was exported, with when, as what, for which venue."""
+        now = self._now()
+        with self._unit(write=True) as session:
+            if session.get(CaseRow, case_id) is None:
+                raise CaseNotFoundError(case_id)
+            row = ExportRow(
+                case_id=case_id, case_version=case_version, at=now, format=fmt, venue=venue, file=file, snapshot=snapshot
+            )
+            session.add(row)
+            session.flush()
+            return ExportEntry(row.id, case_id, case_version, now, fmt, venue, file)
+
+    def list_exports(self, case_id: int) -> list[ExportEntry]:
+        """The exports of a case, newest first (without their snapshots)."""
+        columns = (ExportRow.id, ExportRow.case_id, ExportRow.case_version, ExportRow.at, ExportRow.format, ExportRow.venue, ExportRow.file)
+        query = select(*columns).where(ExportRow.case_id == case_id).order_by(ExportRow.id.desc())
+        with self._unit(write=False) as session:
+            return [ExportEntry(*row) for row in session.execute(query)]
+
+    def export_snapshot(self, export_id: int) -> tuple[ExportEntry, str]:
+        """One export and the case file of what it exported."""
+        with self._unit(write=False) as session:
+            row = session.get(ExportRow, export_id)
+            if row is None:
+                raise ExportNotFoundError(export_id)
+            entry = ExportEntry(row.id, row.case_id, row.case_version, row.at, row.format, row.venue, row.file)
+            return entry, row.snapshot
 
     # ----- the trash ----------------------------------------------------------------------------
     def trash(self, case_id: int) -> None:
@@ -222,6 +299,8 @@ class CaseStore:
             )
             if result.rowcount == 0:
                 raise self._why_not_found(session, case_id)
+            version = session.scalar(select(CaseRow.version).where(CaseRow.id == case_id))
+            session.add(ChangeRow(case_id=case_id, version=version, at=now, action=ChangeAction.TRASHED.value, path=""))
 
     def restore(self, case_id: int) -> Case:
         """Bring a case back from the trash, as the most recently changed one (it lists first).
@@ -237,6 +316,7 @@ class CaseStore:
             row.deleted = None
             row.updated = now
             restored = case_from_row(row)
+            session.add(ChangeRow(case_id=case_id, version=row.version, at=now, action=ChangeAction.RESTORED.value, path=""))
         return restored
 
     def purge(self, case_id: int) -> None:

@@ -322,3 +322,37 @@ class ReferenceRow(Base):
     label: Mapped[str]
     doi: Mapped[str]
     pmid: Mapped[str]
+
+
+# ----- history (schema 0004) -------------------------------------------------------------------
+class ChangeRow(Base):
+    """One recorded change of a case, written in the transaction that made it: for an edit, one
+    row per field (its path, the JSON value before and after); for creating, trashing, restoring
+    a case, one row with the action and no values."""
+
+    __tablename__ = "case_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True)
+    version: Mapped[int]  # the case's version after the change
+    at: Mapped[dt.datetime]
+    action: Mapped[str] = mapped_column(String(32))
+    path: Mapped[str]
+    old: Mapped[Any] = mapped_column(JSON, nullable=True)
+    new: Mapped[Any] = mapped_column(JSON, nullable=True)
+
+
+class ExportRow(Base):
+    """One export of a case: when, as what, for which venue, where to, and the case exactly as it
+    was exported (a case file), so that version can be looked at or restored later."""
+
+    __tablename__ = "case_exports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True)
+    case_version: Mapped[int]
+    at: Mapped[dt.datetime]
+    format: Mapped[str] = mapped_column(String(16))
+    venue: Mapped[str]
+    file: Mapped[str]
+    snapshot: Mapped[str]

@@ -1,11 +1,18 @@
 """The case being edited: its current record, undo and redo across all its fields, and saving
-without a Save button (every change is stored shortly after it is made, one transaction each)."""
+without a Save button (every change is stored shortly after it is made, one transaction each).
+
+When the case was saved, trashed or deleted elsewhere (another workstation on the same database),
+saving again cannot help and saving over it unasked would lose the other changes: the session stops
+and hands the decision to its `conflict_resolver` (the main window's conflict dialog), then shows
+whatever the user chose.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import time
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -14,14 +21,33 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from casedesk.domain import Case
 from casedesk.domain.fieldpath import set_path
 from casedesk.services import USER_ERRORS
+from casedesk.store import CaseNotFoundError, StoreError, VersionConflictError
 
 SAVE_DELAY_MS = 300  # well inside the promised second, long enough to batch a burst of keystrokes
 MERGE_WINDOW_S = 1.5
 RETRY_DELAY_MS = 3000  # typing in one field within this pause is one undo step
 
 
+# Saving again cannot help with these (a CaseInTrashError is a CaseNotFoundError): someone decides.
+CONFLICTS: tuple[type[StoreError], ...] = (VersionConflictError, CaseNotFoundError)
+
+
 class CaseSaver(Protocol):
     def update_case(self, case: Case) -> Case: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """How a save conflict was settled: the case to show from now on, as stored (None: none)."""
+
+    case: Case | None
+    keep_history: bool = False  # the undo history still applies (the same case, with the user's content)
+    note: str = ""  # for the status bar; empty: the usual "All changes saved"
+
+
+# Called with the unsaved record (at the version it was loaded) and the store's error; asks the
+# user and returns the outcome. A StoreError it raises (a locked database) is retried later.
+ConflictResolver = Callable[[Case, StoreError], Resolution]
 
 
 class _Edit(QUndoCommand):
@@ -62,6 +88,7 @@ class CaseSession(QObject):
     save_state_changed = Signal(str)  # a sentence for the status bar
     saved = Signal(object)  # the stored Case (with its new version)
     save_failed = Signal(str)
+    conflict_resolved = Signal(object)  # the Case shown after a settled conflict, or None
 
     def __init__(self, saver: CaseSaver, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +96,8 @@ class CaseSession(QObject):
         self._case: Case | None = None
         self._stored_version = 0
         self._dirty = False
+        self._resolving = False
+        self.conflict_resolver: ConflictResolver | None = None
         self.undo_stack = QUndoStack(self)
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -123,16 +152,16 @@ class CaseSession(QObject):
         self._save_timer.setInterval(SAVE_DELAY_MS)
         if not self._dirty or self._case is None:
             return True
+        if self._resolving:
+            return False  # the conflict being settled decides what happens to these changes
         # Records from the undo history carry old versions; the store checks the latest one.
+        mine = replace(self._case, version=self._stored_version)
         try:
-            stored = self._saver.update_case(replace(self._case, version=self._stored_version))
+            stored = self._saver.update_case(mine)
+        except CONFLICTS as exc:
+            return self._resolve(mine, exc)
         except USER_ERRORS as exc:
-            # A locked or unwritable database: say so once in the status bar (no dialog per
-            # keystroke), keep the change in memory and try again shortly.
-            message = self.tr("Not saved yet: %1 Retrying…").replace("%1", str(exc).splitlines()[0])
-            self.save_state_changed.emit(message)
-            self.save_failed.emit(str(exc))
-            self._save_timer.start(RETRY_DELAY_MS)
+            self._retry_later(exc)
             return False
         self._stored_version = stored.version
         self._case = replace(self._case, version=stored.version, updated=stored.updated)
@@ -140,6 +169,44 @@ class CaseSession(QObject):
         self.save_state_changed.emit(self._saved_sentence(stored))
         self.saved.emit(stored)
         return True
+
+    def _retry_later(self, exc: Exception) -> None:
+        """A locked or unwritable database: say so once in the status bar (no dialog per
+        keystroke), keep the change in memory and try again shortly."""
+        message = self.tr("Not saved yet: %1 Retrying…").replace("%1", str(exc).splitlines()[0])
+        self.save_state_changed.emit(message)
+        self.save_failed.emit(str(exc))
+        self._save_timer.start(RETRY_DELAY_MS)
+
+    def _resolve(self, mine: Case, error: StoreError) -> bool:
+        """The case was saved, trashed or deleted elsewhere. No retrying: the user chooses."""
+        if self.conflict_resolver is None:
+            self.save_state_changed.emit(self.tr("Not saved: %1").replace("%1", str(error).splitlines()[0]))
+            self.save_failed.emit(str(error))
+            return False
+        self._resolving = True
+        try:
+            resolution = self.conflict_resolver(mine, error)
+        except USER_ERRORS as exc:
+            self._retry_later(exc)  # saving the choice failed; the next try asks again
+            return False
+        finally:
+            self._resolving = False
+        self._adopt(resolution)
+        return True
+
+    def _adopt(self, resolution: Resolution) -> None:
+        case = resolution.case
+        if not resolution.keep_history:
+            self.undo_stack.clear()  # its steps belong to a record that is no longer the one shown
+        self._case = case
+        self._stored_version = case.version if case else 0
+        self._dirty = False
+        self.case_changed.emit(case, "")
+        self.save_state_changed.emit(resolution.note or (self._saved_sentence(case) if case else ""))
+        if case is not None:
+            self.saved.emit(case)
+        self.conflict_resolved.emit(case)
 
     def _saved_sentence(self, case: Case) -> str:
         when = case.updated.astimezone().strftime("%H:%M:%S") if case.updated else ""

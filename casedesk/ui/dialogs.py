@@ -3,7 +3,12 @@ person (a real modal dialog would hang an offscreen test run)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from casedesk.ui.conflict_dialog import Conflict, ConflictChoice
 
 
 class Dialogs:
@@ -45,3 +50,11 @@ class Dialogs:
     @classmethod
     def information(cls, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
+
+    @classmethod
+    def resolve_conflict(cls, parent: QWidget | None, conflict: Conflict) -> ConflictChoice:
+        """What to do with the open case's unsaved changes now that it was saved, trashed or
+        deleted elsewhere: both versions side by side, and the user's explicit choice."""
+        from casedesk.ui.conflict_dialog import ask  # it uses Dialogs itself
+
+        return ask(parent, conflict)

@@ -636,6 +636,32 @@ class CaseEditor(QWidget):
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         return widget
 
+    def field_label(self, path: str) -> str:
+        """What the pages call the field at `path` ("Authors › 2 › E-mail" for
+        "publication.authors[1].email"); the readable path where no input is labelled for it."""
+        best: QWidget | None = None
+        for widget in self.binder.widgets():
+            own = widget.objectName()
+            if own and (path == own or path.startswith((own + ".", own + "["))):
+                if best is None or len(own) > len(best.objectName()):
+                    best = widget
+        if best is None or not best.accessibleDescription():
+            return _readable_path(path)
+        parts = [best.accessibleDescription()]
+        rest = path[len(best.objectName()):]
+        row = re.match(r"\[(\d+)\](?:\.(\w+))?", rest)
+        if isinstance(best, RecordListEditor) and row:
+            parts.append(str(int(row.group(1)) + 1))
+            column = next((c for c in best.model.columns() if c.field == row.group(2)), None)
+            if column is not None:
+                parts.append(column.header)
+                rest = rest[row.end():]
+            else:
+                rest = rest[len(f"[{row.group(1)}]"):]
+        if rest.strip("."):
+            parts.append(_readable_path(rest.strip(".")))
+        return " › ".join(parts)
+
 
 def _readable_path(path: str) -> str:
     """"publication.authors[0].email" → "publication › authors 1 › email"."""

@@ -24,6 +24,7 @@ from casedesk.report.text import section_text
 from casedesk.services import CaseService, ExportOptions, RenderedCase
 from casedesk.ui.case_session import CaseSession
 from casedesk.ui.checks_panel import ChecksPanel
+from casedesk.ui.conflict_dialog import ConflictResolver
 from casedesk.ui.dialogs import Dialogs
 from casedesk.ui.editor import CaseEditor
 from casedesk.ui import i18n
@@ -130,6 +131,12 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(self.tr("&Import case file…"), QKeySequence.StandardKey.Open, self.import_file)
         self.export_action = self._action(self.tr("&Export…"), "Ctrl+E", self.export_case, self.tr("Export the open case as PDF or a case file"))
         self.sample_action = self._action(self.tr("Add the &sample case"), "Ctrl+Shift+N", self.add_sample)
+        self.history_action = self._action(
+            self.tr("Case &history…"), "Ctrl+H", self.show_history, self.tr("Every change and export of the open case")
+        )
+        self.backups_action = self._action(
+            self.tr("&Backups…"), "Ctrl+Shift+B", self.show_backups, self.tr("Back the library up now, or restore a backup")
+        )
         self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close)  # the standard key is empty on some desktops
         self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
@@ -155,9 +162,11 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         for action in (self.new_action, self.duplicate_action, self.import_action, self.export_action):
             file_menu.addAction(action)
+        file_menu.addAction(self.history_action)
         file_menu.addSeparator()
         file_menu.addAction(self.trash_action)
         file_menu.addAction(self.trash_list_action)
+        file_menu.addAction(self.backups_action)
         file_menu.addAction(self.sample_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -201,6 +210,8 @@ class MainWindow(QMainWindow):
         self.session.case_changed.connect(self._on_case_changed)
         self.session.save_state_changed.connect(self.save_state.setText)
         self.session.saved.connect(self._on_saved)
+        self.session.conflict_resolver = ConflictResolver(self.service, self, self.editor.field_label)
+        self.session.conflict_resolved.connect(self._after_conflict)
         self.preview.rendered.connect(lambda result: self.checks.show_report(result.check))
         self.checks.jump.connect(self.editor.focus_field)
         self.editor.manage_venues_requested.connect(self.manage_venues)
@@ -236,7 +247,7 @@ class MainWindow(QMainWindow):
 
     def _set_case(self, case: Case | None) -> None:
         self.session.open(case)
-        for action in (self.duplicate_action, self.trash_action, self.export_action):
+        for action in (self.duplicate_action, self.trash_action, self.export_action, self.history_action):
             action.setEnabled(case is not None)
         self.editor.setEnabled(case is not None)
 
@@ -311,6 +322,54 @@ class MainWindow(QMainWindow):
         dialog.open()
         self.trash_dialog = dialog
 
+    def show_history(self) -> None:
+        from casedesk.ui.history_dialog import HistoryDialog
+
+        case = self.session.case
+        if case is None or case.id is None:
+            return
+        self.session.save_now()
+        dialog = HistoryDialog(self.service, case, self.editor.field_label, self)
+        dialog.restored.connect(self._after_history_restore)
+        dialog.open()
+        self.history_dialog = dialog
+
+    def _after_history_restore(self, case: Case) -> None:
+        self.session.open(case)
+        self._reload_library(select=case.id)
+        self.statusBar().showMessage(self.tr("The exported version is now the current one (version %1).").replace("%1", str(case.version)), 10000)
+
+    def show_backups(self) -> None:
+        from casedesk.ui.backup_dialog import BackupDialog
+
+        self.session.save_now()
+        dialog = BackupDialog(self.service, self)
+        dialog.restore_requested.connect(self.restore_backup)
+        dialog.open()
+        self.backup_dialog = dialog
+
+    def restore_backup(self, path: Path) -> None:
+        """Replace the library by a backup (what it replaces is backed up first) and show it."""
+        from casedesk.services import USER_ERRORS
+
+        self.session.save_now()
+        self._set_case(None)
+        try:
+            result = self.service.restore_backup(path)
+        except USER_ERRORS as exc:
+            Dialogs.error(self, self.tr("Nothing was restored"), str(exc))
+            self.start()
+            return
+        self.banner.hide()
+        self.start()
+        kept = result.previous.name if result.previous else ""
+        self.statusBar().showMessage(
+            self.tr("Restored from %1. The library as it was is kept as %2.").replace("%1", path.name).replace("%2", kept)
+            if kept
+            else self.tr("Restored from %1.").replace("%1", path.name),
+            15000,
+        )
+
     def import_file(self) -> None:
         folder = str(self.settings.value("last_folder", str(Path.home())))
         path = Dialogs.open_file(self, self.tr("Import case file"), folder, self.tr("CaseDesk case files (*.casedesk.json *.json)"))
@@ -348,6 +407,7 @@ class MainWindow(QMainWindow):
     def _export(self, case: Case, fmt: str, path: Path, options: ExportOptions) -> Path:
         written = self.service.export_case(case, fmt, path, options)
         self.settings.setValue("export_folder", str(path.parent))
+        self.service.record_export(case, fmt, written, options)
         return written
 
     def manage_venues(self) -> None:
@@ -385,6 +445,15 @@ class MainWindow(QMainWindow):
                 updated=case.updated,
             )
         )
+
+    def _after_conflict(self, case: Case | None) -> None:
+        """A save that met a change made elsewhere was settled in the conflict dialog: list what is
+        stored now (a copy may have been added, the case may be gone) and select what is shown."""
+        self._reload_library(select=case.id if case is not None else None)
+        if case is None:
+            self._set_case(None)
+        elif case.id is not None:
+            self.settings.setValue("last_case_id", case.id)
 
     def _on_language_chosen(self, action: QAction) -> None:
         """Stored for the next start; the window keeps its language until then. Nothing to confirm."""

@@ -4,6 +4,7 @@ worker thread shortly after each edit so typing never waits, shown page by page 
 from __future__ import annotations
 
 import itertools
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
@@ -11,9 +12,12 @@ from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
+from casedesk.diagnostics import safe_traceback
 from casedesk.domain import Case
 from casedesk.services import RenderedCase
 from casedesk.ui import i18n
+
+log = logging.getLogger(__name__)
 
 PREVIEW_DELAY_MS = 600
 
@@ -39,6 +43,7 @@ class _RenderJob(QRunnable):
         try:
             result = self._render(self._case)
         except Exception as exc:  # shown in the pane; the editor keeps working
+            log.error("The preview could not be drawn\n%s", safe_traceback(exc))
             self.signals.failed.emit(self._generation, f"{type(exc).__name__}: {exc}")
         else:
             self.signals.done.emit(self._generation, result)

@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../casedesk/app.py" line="+67"/>
+        <location filename="../../casedesk/app.py" line="+72"/>
         <source>Something went wrong</source>
         <translation>Что-то пошло не так</translation>
     </message>
@@ -14,9 +14,141 @@
         <translation>В CaseDesk произошла непредвиденная ошибка: %1. Сохранённые данные не пострадали. Подробности — в журнале %2.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+16"/>
         <source>CaseDesk cannot open its database</source>
         <translation>CaseDesk не может открыть свою базу данных</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1
+
+The latest good backup was saved %2. Restore it? The file that cannot be opened is moved to the backups folder, unchanged.</source>
+        <translation>%1
+
+Последняя исправная резервная копия сохранена %2. Восстановить её? Файл, который не удаётся открыть, будет перемещён в папку резервных копий без изменений.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore backup</source>
+        <translation>Восстановить копию</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Today&apos;s backup could not be written: %1</source>
+        <translation>Сегодняшнюю резервную копию записать не удалось: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../casedesk/ui/backup_dialog.py" line="+32"/>
+        <source>Daily</source>
+        <translation>Ежедневная</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made by hand</source>
+        <translation>Сделана вручную</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before an upgrade</source>
+        <translation>Перед обновлением</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before a restore</source>
+        <translation>Перед восстановлением</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Damaged file set aside</source>
+        <translation>Повреждённый файл, отложен</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other</source>
+        <translation>Другая</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 MB</source>
+        <translation>%1 МБ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 KB</source>
+        <translation>%1 КБ</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Backups</source>
+        <translation>Резервные копии</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved</source>
+        <translation>Сохранена</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Сделать копию сейчас</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Восстановить…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>This library is on a database server; it is backed up there (pg_dump).</source>
+        <translation>Эта библиотека хранится на сервере баз данных; резервные копии делаются там (pg_dump).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CaseDesk backs your library up on the first start of each day (the last %1 are kept), before every upgrade and before a restore. Restoring keeps what it replaces.</source>
+        <translation>CaseDesk делает резервную копию библиотеки при первом запуске каждый день (хранятся последние %1), перед каждым обновлением и перед восстановлением. При восстановлении заменяемая библиотека сохраняется.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Folder: %1</source>
+        <translation>Папка: %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No backup was written</source>
+        <translation>Резервная копия не записана</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backed up to %1</source>
+        <translation>Копия сохранена: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Restore backup</source>
+        <translation>Восстановление из копии</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace the library by the backup of %1? Changes made since then will be replaced; the library as it is now is kept as a backup first, so you can go back.</source>
+        <translation>Заменить библиотеку копией от %1? Изменения, сделанные после неё, будут заменены; текущая библиотека сначала сохраняется как резервная копия, так что к ней можно вернуться.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore</source>
+        <translation>Восстановить</translation>
     </message>
 </context>
 <context>
@@ -1063,7 +1195,7 @@
         <translation>Начало: %1 (%2)</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+62"/>
         <source>No problems found. The case can still be changed at any time.</source>
         <translation>Проблем не найдено. Случай можно изменить в любой момент.</translation>
     </message>
@@ -1144,7 +1276,7 @@
 <context>
     <name>CaseSession</name>
     <message>
-        <location filename="../../casedesk/ui/case_session.py" line="+104"/>
+        <location filename="../../casedesk/ui/case_session.py" line="+133"/>
         <source>Edit %1</source>
         <translation>Изменение %1</translation>
     </message>
@@ -1154,12 +1286,17 @@
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+31"/>
         <source>Not saved yet: %1 Retrying…</source>
         <translation>Ещё не сохранено: %1 Повторная попытка…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
+        <source>Not saved: %1</source>
+        <translation>Не сохранено: %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>All changes saved %1</source>
         <translation>Все изменения сохранены в %1</translation>
     </message>
@@ -1281,6 +1418,162 @@
         <location line="+0"/>
         <source>none found</source>
         <translation>не найдены</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../casedesk/ui/conflict_dialog.py" line="+182"/>
+        <source>Case changed elsewhere</source>
+        <translation>Случай изменён в другом месте</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Fields that differ: %1</source>
+        <translation>Различающихся полей: %1</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>(untitled)</source>
+        <translation>(без названия)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” was moved to the trash elsewhere while you were editing it. Your changes are not saved yet.</source>
+        <translation>«%1» перемещён в корзину в другом месте, пока вы его редактировали. Ваши изменения ещё не сохранены.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” was deleted for good elsewhere while you were editing it. Your changes are not saved yet.</source>
+        <translation>«%1» окончательно удалён в другом месте, пока вы его редактировали. Ваши изменения ещё не сохранены.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” was saved elsewhere (on another computer or in another CaseDesk window) while you were editing it. Your changes are not saved yet, and nothing has been overwritten. Choose what to keep.</source>
+        <translation>«%1» был сохранён в другом месте (на другом компьютере или в другом окне CaseDesk), пока вы его редактировали. Ваши изменения ещё не сохранены, и ничего не перезаписано. Выберите, что сохранить.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>In the trash (version %1, %2)</source>
+        <translation>В корзине (версия %1, %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved elsewhere (version %1, %2)</source>
+        <translation>Сохранено в другом месте (версия %1, %2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Yours (not saved)</source>
+        <translation>Ваша (не сохранена)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Keep mine</source>
+        <translation>&amp;Оставить мою</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Take theirs</source>
+        <translation>&amp;Взять их версию</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep &amp;both</source>
+        <translation>Сохранить &amp;обе</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save mine as a new case</source>
+        <translation>&amp;Сохранить мою как новый случай</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Drop my changes</source>
+        <translation>&amp;Отбросить мои изменения</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save your version as the next version; the values saved elsewhere are replaced.</source>
+        <translation>Сохранить вашу версию как следующую; значения, сохранённые в другом месте, будут заменены.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the version saved elsewhere; your unsaved changes are dropped.</source>
+        <translation>Показать версию, сохранённую в другом месте; ваши несохранённые изменения будут отброшены.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave the version saved elsewhere as it is and save yours as a new case, “Copy of …”.</source>
+        <translation>Оставить версию, сохранённую в другом месте, как есть, а вашу сохранить как новый случай — копию.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your version becomes a new case in the library.</source>
+        <translation>Ваша версия станет новым случаем в библиотеке.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the case; your unsaved changes are dropped.</source>
+        <translation>Закрыть случай; ваши несохранённые изменения будут отброшены.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>(no such row)</source>
+        <translation>(нет такой строки)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(empty)</source>
+        <translation>(пусто)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictResolver</name>
+    <message>
+        <location line="-210"/>
+        <source>Your version is saved over the other one, as version %1.</source>
+        <translation>Ваша версия сохранена поверх другой как версия %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Showing the version saved elsewhere; your changes were dropped.</source>
+        <translation>Показана версия, сохранённая в другом месте; ваши изменения отброшены.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Both versions are kept: you are editing yours as the new case “%1”.</source>
+        <translation>Сохранены обе версии: вы редактируете свою как новый случай «%1».</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your version is saved as a new case: “%1”.</source>
+        <translation>Ваша версия сохранена как новый случай: «%1».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(untitled)</source>
+        <translation>(без названия)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your changes were dropped; the case is no longer in the library.</source>
+        <translation>Ваши изменения отброшены; этого случая больше нет в библиотеке.</translation>
     </message>
 </context>
 <context>
@@ -1483,9 +1776,134 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../casedesk/ui/history_dialog.py" line="+34"/>
+        <source>Case created</source>
+        <translation>Случай создан</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edited</source>
+        <translation>Изменено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moved to the trash</source>
+        <translation>Перемещён в корзину</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restored from the trash</source>
+        <translation>Восстановлен из корзины</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restored from an export</source>
+        <translation>Восстановлено из экспорта</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>(untitled)</source>
+        <translation>(без названия)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History of “%1”</source>
+        <translation>История «%1»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+2"/>
+        <source>Version</source>
+        <translation>Версия</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Before</source>
+        <translation>Было</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After</source>
+        <translation>Стало</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Format</source>
+        <translation>Формат</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Venue</source>
+        <translation>Конференция</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Make this the current version…</source>
+        <translation>&amp;Сделать эту версию текущей…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The case becomes exactly what this export showed, as a new version; nothing in between is lost.</source>
+        <translation>Случай становится в точности таким, каким был в этом экспорте, в виде новой версии; промежуточные версии не теряются.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Each export keeps a copy of the case exactly as it was exported.</source>
+        <translation>Каждый экспорт хранит копию случая в точности в том виде, в каком он был экспортирован.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Changes</source>
+        <translation>Изменения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exports</source>
+        <translation>Экспорты</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Restore an exported version</source>
+        <translation>Восстановление экспортированной версии</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make the case exactly what was exported on %1 (%2)? It is saved as a new version; the current one stays in the history.</source>
+        <translation>Сделать случай таким, каким он был экспортирован %1 (%2)? Он будет сохранён как новая версия; текущая останется в истории.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore this version</source>
+        <translation>Восстановить эту версию</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing was restored</source>
+        <translation>Ничего не восстановлено</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../casedesk/ui/main_window.py" line="+35"/>
+        <location filename="../../casedesk/ui/main_window.py" line="+36"/>
         <source>The language changes when CaseDesk starts again.</source>
         <translation>Язык сменится при следующем запуске CaseDesk.</translation>
     </message>
@@ -1560,7 +1978,27 @@
         <translation>Добавить &amp;пример случая</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Case &amp;history…</source>
+        <translation>&amp;История случая…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Every change and export of the open case</source>
+        <translation>Все изменения и экспорты открытого случая</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Backups…</source>
+        <translation>&amp;Резервные копии…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Back the library up now, or restore a backup</source>
+        <translation>Сделать резервную копию библиотеки или восстановить копию</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
@@ -1615,7 +2053,7 @@
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
@@ -1645,7 +2083,7 @@
         <translation>Случай</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Your case library is empty. Start with the sample case — a published abstract recorded in CaseDesk — or a new case.</source>
         <translation>Библиотека случаев пуста. Начните с примера — опубликованных тезисов, записанных в CaseDesk, — или с нового случая.</translation>
     </message>
@@ -1666,12 +2104,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+92"/>
+        <location line="+142"/>
         <source>(untitled)</source>
         <translation>(без названия)</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-139"/>
         <location line="+2"/>
         <source>Move to trash</source>
         <translation>Переместить в корзину</translation>
@@ -1697,7 +2135,27 @@
         <translation>Открыть корзину</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+32"/>
+        <source>The exported version is now the current one (version %1).</source>
+        <translation>Экспортированная версия стала текущей (версия %1).</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Nothing was restored</source>
+        <translation>Ничего не восстановлено</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Restored from %1. The library as it was is kept as %2.</source>
+        <translation>Восстановлено из %1. Прежняя библиотека сохранена как %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restored from %1.</source>
+        <translation>Восстановлено из %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Import case file</source>
         <translation>Импорт файла случая</translation>
     </message>
@@ -1722,12 +2180,12 @@
         <translation>Под редактором перечислено, что проверить: %1.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Venue profile</source>
         <translation>Профиль места публикации</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+62"/>
         <source>Copy section</source>
         <translation>Копирование раздела</translation>
     </message>
@@ -1793,7 +2251,7 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../casedesk/ui/preview.py" line="+78"/>
+        <location filename="../../casedesk/ui/preview.py" line="+83"/>
         <location line="+29"/>
         <source>No case open</source>
         <translation>Случай не открыт</translation>
@@ -2299,7 +2757,7 @@
 <context>
     <name>VenueProfiles</name>
     <message>
-        <location filename="../../casedesk/ui/i18n.py" line="+129"/>
+        <location filename="../../casedesk/ui/i18n.py" line="+135"/>
         <source>No venue rules</source>
         <translation>Без правил</translation>
     </message>
@@ -2512,7 +2970,7 @@ Discard them?</source>
 <context>
     <name>_GeneratedSection</name>
     <message>
-        <location filename="../../casedesk/ui/editor.py" line="-482"/>
+        <location filename="../../casedesk/ui/editor.py" line="-492"/>
         <source>Your text for this section</source>
         <translation>Ваш текст раздела</translation>
     </message>

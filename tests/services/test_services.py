@@ -118,6 +118,18 @@ def test_duplicate_is_a_new_independent_draft(service: CaseService) -> None:
     assert service.get_case(copy.id or 0).publication.authors == (Author("Only the copy"),)
 
 
+def test_add_case_saves_given_content_as_a_new_case(service: CaseService) -> None:
+    original = service.update_case(replace(service.new_case(), patient=Patient(label="Zh.")))
+    edited = replace(original, patient=Patient(label="Ж."))  # still carries the original's id and version
+
+    added = service.add_case(services.copy_of(edited))
+
+    assert added.id not in (None, original.id) and added.version == 1
+    assert service.get_case(added.id or 0) == added
+    assert added.patient.label == "Ж." and added.publication.title == "Copy of an untitled case"
+    assert service.get_case(original.id or 0) == original  # the case it came from is untouched
+
+
 def test_duplicate_of_an_untitled_or_missing_case(service: CaseService) -> None:
     blank = service.new_case()
     assert service.duplicate_case(blank.id or 0).publication.title == "Copy of an untitled case"

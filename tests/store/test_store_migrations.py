@@ -26,7 +26,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
-from casedesk.domain import Case
+from casedesk.domain import Case, Patient
 from casedesk.store import (
     DatabaseNewerError,
     DatabaseUnavailableError,
@@ -44,7 +44,9 @@ NEXT = f"{int(HEAD) + 1:04d}"  # the test-only revision after the real head
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FROZEN = sorted(FIXTURES.glob("schema-*.sqlite3"))
 # The shipped revisions, oldest first; a new one is added here on purpose, with its frozen file.
-SHIPPED = ["0001", "0002", "0003"]
+SHIPPED = ["0001", "0002", "0003", "0004"]
+# Tables 0004 added; an upgrade from an older schema creates them empty.
+HISTORY_TABLES = {"case_changes": 0, "case_exports": 0}
 
 # Rebuilding a table by reflection loses SQLite's AUTOINCREMENT unless it is asked for again.
 REBUILD_CASES = '''
@@ -129,6 +131,10 @@ def table_counts(path: Path) -> dict[str, int]:
     with closing(sqlite3.connect(path)) as db:
         names = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         return {name: db.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
+
+
+def without_history(counts: dict[str, int]) -> dict[str, int]:
+    return {table: count for table, count in counts.items() if table not in HISTORY_TABLES}
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
@@ -269,7 +275,7 @@ def test_a_library_at_0001_is_backed_up_and_upgraded_with_every_row(
     assert revisions(backup) == ["0001"]
     assert table_counts(backup) == counts_before
     assert revisions(library_at_0001) == [HEAD]
-    assert table_counts(library_at_0001) == counts_before  # sqlite_sequence included
+    assert table_counts(library_at_0001) == {**counts_before, **HISTORY_TABLES}  # sqlite_sequence included
     assert "AUTOINCREMENT" in _cases_ddl(library_at_0001)
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
@@ -329,7 +335,7 @@ def test_a_library_at_0002_gets_the_publication_columns_in_place(
 
     assert backup is not None and backup.name.startswith("cases-schema-0002-")
     assert revisions(library_at_0002) == [HEAD]
-    assert table_counts(library_at_0002) == counts_before  # sqlite_sequence included
+    assert table_counts(library_at_0002) == {**counts_before, **HISTORY_TABLES}  # sqlite_sequence included
     # ADD COLUMN with a constant default: SQLite changes the table in place, no rebuild.
     assert _cases_rootpage(library_at_0002) == rootpage_before
     assert "AUTOINCREMENT" in _cases_ddl(library_at_0002)
@@ -349,6 +355,25 @@ def test_a_library_at_0002_gets_the_publication_columns_in_place(
         assert content(store.get(second)) == rich_case_of("0002")
 
 
+def test_0004_downgrades_to_0003_dropping_only_the_history(library_at_head: Path, engine: Engine) -> None:
+    with open_store(f"sqlite:///{library_at_head}", daily_backup=False) as store:
+        first = store.list_summaries()[0].id
+        store.update(replace(store.get(first), patient=Patient(label="edited")))
+        store.record_export(first, 2, "pdf", "", "/tmp/case.pdf", "{}")
+        store.trash(first)
+    counts_before = table_counts(library_at_head)
+    assert counts_before["case_changes"] >= 3 and counts_before["case_exports"] == 1
+
+    migrate_only_to(engine, "0003", downgrade=True)
+
+    assert revisions(library_at_head) == ["0003"]
+    assert table_counts(library_at_head) == without_history(counts_before)
+    with open_store(f"sqlite:///{library_at_head}", daily_backup=False) as store:  # and up again
+        assert [s.id for s in store.list_trash()] == [first]
+        assert store.get(first).patient.label == "edited"
+        assert store.list_changes(first) == [] and store.list_exports(first) == []
+
+
 def test_0003_downgrades_to_0002_keeping_every_case(
     library_at_head: Path, engine: Engine, rich_case_of: Callable[[str], Case]
 ) -> None:
@@ -360,7 +385,7 @@ def test_0003_downgrades_to_0002_keeping_every_case(
     migrate_only_to(engine, "0002", downgrade=True)  # batch mode rebuilds "cases" to drop columns
 
     assert revisions(library_at_head) == ["0002"]
-    assert table_counts(library_at_head) == counts_before  # no cascade emptied a child table
+    assert table_counts(library_at_head) == without_history(counts_before)  # no cascade emptied a child table
     ddl = _cases_ddl(library_at_head)
     assert "AUTOINCREMENT" in ddl and "deleted" in ddl
     assert not {"venue_profile", "date_policy", "date_anchor"} & {word.strip('"') for word in ddl.split()}
@@ -384,7 +409,7 @@ def test_0002_downgrades_to_0001_keeping_every_case(library_at_head: Path, engin
     migrate_only_to(engine, "0001", downgrade=True)  # batch mode rebuilds "cases" to drop a column
 
     assert revisions(library_at_head) == ["0001"]
-    assert table_counts(library_at_head) == counts_before  # no cascade emptied a child table
+    assert table_counts(library_at_head) == without_history(counts_before)  # no cascade emptied a child table
     ddl = _cases_ddl(library_at_head)
     assert "AUTOINCREMENT" in ddl and "deleted" not in ddl
     with engine.connect() as connection:
@@ -403,7 +428,7 @@ def test_an_older_database_is_backed_up_then_upgraded(
     # of cases.sqlite3 would miss them, the online backup API must not.
     with closing(sqlite3.connect(library_at_head)) as reader:
         reader.execute("SELECT count(*) FROM cases").fetchone()
-        with open_store(f"sqlite:///{library_at_head}") as store:
+        with open_store(f"sqlite:///{library_at_head}", daily_backup=False) as store:
             store.add(Case())  # third case, committed to the WAL only
         counts_before = table_counts(library_at_head)
 

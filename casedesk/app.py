@@ -3,9 +3,11 @@ every slot (an unexpected exception is logged and shown with the log's path, nev
 
 from __future__ import annotations
 
+import getpass
 import logging
 import logging.handlers
 import sys
+import tempfile
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -26,18 +28,25 @@ log = logging.getLogger("casedesk")
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 
-def setup_logging() -> Path:
-    """Log to a rotating file in the data folder's logs/ (five files of 1 MB)."""
-    folder = paths.data_dir() / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "casedesk.log"
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+def setup_logging() -> Path | None:
+    """Log to a rotating file (five files of 1 MB) in the user log folder; where that cannot be
+    written (a read-only data folder), in the temporary folder; None when nowhere can be."""
+    for folder in (paths.log_dir(), Path(tempfile.gettempdir()) / f"casedesk-logs-{getpass.getuser()}"):
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            path = folder / "casedesk.log"
+            handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+        except OSError:
+            continue
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root = logging.getLogger()
+        for old in [h for h in root.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
+            root.removeHandler(old)
+            old.close()
         root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    return path
+        root.setLevel(logging.INFO)
+        return path
+    return None
 
 
 class ErrorReporter:
@@ -48,7 +57,7 @@ class ErrorReporter:
     the log's path. The application keeps running either way.
     """
 
-    def __init__(self, log_path: Path, parent: Callable[[], QWidget | None]) -> None:
+    def __init__(self, log_path: Path | None, parent: Callable[[], QWidget | None]) -> None:
         self.log_path = log_path
         self._parent = parent
         self.reported: list[BaseException] = []
@@ -75,7 +84,7 @@ class ErrorReporter:
                 "CaseDesk met an unexpected error: %1. Your saved work is safe. The details are in the log file %2.",
             )
             .replace("%1", f"{exc_type.__name__}: {exc}")
-            .replace("%2", str(self.log_path)),
+            .replace("%2", str(self.log_path) if self.log_path else QCoreApplication.translate("Application", "(no log file could be written)")),
             details,
         )
 
@@ -117,8 +126,12 @@ def run(database_url: str | None = None, argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     QCoreApplication.setApplicationName("CaseDesk")
     QCoreApplication.setApplicationVersion(__version__)
-    paths.ensure_data_dir()
+    try:
+        paths.ensure_data_dir()
+    except OSError:
+        pass  # opening the library below says what is wrong with the folder, in a sentence
     log_path = setup_logging()
+    log.info("CaseDesk %s started", __version__)
     settings = QSettings(str(paths.data_dir() / "settings.ini"), QSettings.Format.IniFormat)
     i18n.install(i18n.resolve(i18n.chosen(settings)))  # before the first window or message
     service = open_or_restore(database_url)

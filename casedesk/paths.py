@@ -47,6 +47,14 @@ def ensure_data_dir() -> Path:
     return path
 
 
+def log_dir() -> Path:
+    """The folder of the log files: the system's user log folder, or logs/ inside a data folder
+    chosen with --data-dir or CASEDESK_HOME (so tests and portable installs keep everything there)."""
+    if _data_dir_override is not None or os.environ.get(ENV_HOME):
+        return data_dir() / "logs"
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
 def database_path() -> Path:
     return data_dir() / DATABASE_FILE
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 from pathlib import Path
 
 from sqlalchemy import URL, Engine, make_url
@@ -104,7 +105,7 @@ def open_store(
             _offer_backup(exc, file)
             raise
         if is_environment_error(exc):
-            error = DatabaseUnavailableError(describe(engine), explain(driver_message(exc)))
+            error = DatabaseUnavailableError(describe(engine), _folder_reason(file) or explain(driver_message(exc)))
             _offer_backup(error, file)
             raise error from exc
         raise
@@ -147,6 +148,14 @@ def check_settings(engine: Engine) -> None:
     ]
     if wrong:
         raise DatabaseUnavailableError(describe(engine), "its safety settings could not be applied (" + "; ".join(wrong) + ")")
+
+
+def _folder_reason(file: Path | None) -> str | None:
+    """A clearer reason than SQLite's "unable to open database file" when the folder is read-only
+    (a write-protected medium, a shared folder without write permission)."""
+    if file is None or not file.parent.is_dir() or os.access(file.parent, os.W_OK):
+        return None
+    return f"its folder {file.parent} is read-only, and CaseDesk must write beside the library (its journal and backups)"
 
 
 def _offer_backup(error: StoreError, file: Path | None) -> None:

@@ -109,7 +109,7 @@ _REASONS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("unable to open database file", "cannot open", "no such file", "is a directory"),
      "the file cannot be opened there (the folder may be missing or not writable)"),
     (("disk i/o error",),
-     "reading or writing the disk failed"),
+     "reading or writing the disk failed (the disk may be full, or the file larger than the system allows)"),
 )
 
 

@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../casedesk/app.py" line="+72"/>
+        <location filename="../../casedesk/app.py" line="+81"/>
         <source>Something went wrong</source>
         <translation>Что-то пошло не так</translation>
     </message>
@@ -14,7 +14,12 @@
         <translation>В CaseDesk произошла непредвиденная ошибка: %1. Сохранённые данные не пострадали. Подробности — в журнале %2.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+5"/>
+        <source>(no log file could be written)</source>
+        <translation>(файл журнала записать не удалось)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>CaseDesk cannot open its database</source>
         <translation>CaseDesk не может открыть свою базу данных</translation>
     </message>
@@ -33,7 +38,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Восстановить копию</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>Today&apos;s backup could not be written: %1</source>
         <translation>Сегодняшнюю резервную копию записать не удалось: %1</translation>
     </message>

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -102,17 +104,45 @@ def test_a_missing_folder(tmp_path: Path) -> None:
     assert not target.parent.exists()
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root ignores folder permissions")
+@contextlib.contextmanager
+def _read_only(folder: Path) -> Iterator[Path]:
+    """`folder` as a read-only place: a read-only bind mount for root (who ignores permissions),
+    permissions without write for anyone else. Skips where neither can be made."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        mounted = folder.with_name(folder.name + "-ro")
+        mounted.mkdir()
+        bind = subprocess.run(["mount", "--bind", str(folder), str(mounted)], capture_output=True)
+        if bind.returncode != 0:
+            pytest.skip("root ignores folder permissions and cannot mount here")
+        try:
+            if subprocess.run(["mount", "-o", "remount,bind,ro", str(mounted)], capture_output=True).returncode != 0:
+                pytest.skip("root ignores folder permissions and cannot remount read-only here")
+            yield mounted
+        finally:
+            subprocess.run(["umount", str(mounted)], capture_output=True)
+    else:
+        folder.chmod(0o555)
+        try:
+            yield folder
+        finally:
+            folder.chmod(0o755)
+
+
 def test_a_read_only_folder(tmp_path: Path) -> None:
     folder = tmp_path / "read-only"
     folder.mkdir()
-    folder.chmod(0o555)
-    try:
+    with open_store(f"sqlite:///{folder / 'cases.sqlite3'}") as store:
+        store.add(Case())
+    before = (folder / "cases.sqlite3").read_bytes()
+    with _read_only(folder) as place:
         with pytest.raises(DatabaseUnavailableError) as info:
-            open_store(f"sqlite:///{folder / 'cases.sqlite3'}")
-        assert _one_sentence(str(info.value))
-    finally:
-        folder.chmod(0o755)
+            open_store(f"sqlite:///{place / 'cases.sqlite3'}")
+        assert str(info.value) == (
+            f'CaseDesk cannot use the database "{place / "cases.sqlite3"}": its folder {place} is read-only, '
+            "and CaseDesk must write beside the library (its journal and backups)."
+        )
+        assert info.value.latest_backup is None
+    assert (folder / "cases.sqlite3").read_bytes() == before
 
 
 def test_a_default_folder_that_cannot_be_created(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

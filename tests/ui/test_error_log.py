@@ -111,3 +111,26 @@ def test_the_log_rotates_in_the_data_folder(log_file: Path) -> None:
         handler.flush()
     assert (log_file.parent / "casedesk.log.1").exists()
     assert log_file.stat().st_size <= 1_000_000
+
+
+def test_a_log_folder_that_cannot_be_written_falls_back_to_the_temporary_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from casedesk import paths
+
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder")
+    monkeypatch.setattr(paths, "log_dir", lambda: blocker / "logs")
+    monkeypatch.setattr("tempfile.gettempdir", lambda: str(tmp_path / "tmp"))
+    try:
+        path = setup_logging()
+        assert path is not None and path.parent.parent == tmp_path / "tmp"
+        logging.getLogger("casedesk.test").warning("written")
+        for handler in logging.getLogger().handlers:
+            handler.flush()
+        assert "written" in path.read_text(encoding="utf-8")
+    finally:
+        root = logging.getLogger()
+        for handler in [h for h in root.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
+            root.removeHandler(handler)
+            handler.close()

@@ -20,6 +20,7 @@ import datetime as dt
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,6 +115,20 @@ def copy_database(source: Path, target: Path) -> Path:
     return target
 
 
+STALE_PARTIAL_S = 3600  # a copy in progress for longer than this was interrupted
+
+
+def _remove_stale_partials(folder: Path) -> None:
+    """Remove what an interrupted backup (a killed process, a power cut) left: hidden
+    ".….partial" files, never listed as backups, older than STALE_PARTIAL_S (a younger one may be
+    another CaseDesk's backup in progress)."""
+    now = time.time()
+    for partial in folder.glob(".*.partial"):
+        with contextlib.suppress(OSError):
+            if now - partial.stat().st_mtime > STALE_PARTIAL_S:
+                partial.unlink()
+
+
 def _fsync_folder(folder: Path) -> None:
     with contextlib.suppress(OSError):  # not possible on every platform (Windows)
         descriptor = os.open(folder, os.O_RDONLY)
@@ -138,6 +153,7 @@ def write_backup(
     now = (clock or _utc_now)()
     try:
         make_private_folder(folder)
+        _remove_stale_partials(folder)
         return copy_database(database, _target(folder, database, kind, now, detail))
     except (OSError, sqlite3.Error) as exc:
         raise BackupError(

@@ -328,3 +328,28 @@ def test_a_store_counts_library_and_trash(store: CaseStore) -> None:
     store.trash(first.id or 0)
     assert (store.count(), store.count(trash=True)) == (1, 1)
     assert backup_module.PRIVATE_FILE == 0o600
+
+
+def test_a_backup_killed_half_way_leaves_only_sound_backups(tmp_path: Path) -> None:
+    """SIGKILL at random moments of a backup: every file listed as a backup is complete and sound;
+    what a killed copy left is hidden, and removed by a later backup once it is stale."""
+    import random
+    import signal
+    import time as time_module
+
+    db = _library(tmp_path / "cases.sqlite3", *[f"case {i} " + "z" * 20_000 for i in range(300)])
+    script = f"from pathlib import Path\nfrom casedesk.store.backup import write_backup\nwhile True: write_backup(Path({str(db)!r}), 'manual')"
+    rng = random.Random(6)
+    for _ in range(8):
+        child = subprocess.Popen([sys.executable, "-c", script])
+        time_module.sleep(rng.uniform(0.2, 0.8))
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    listed = list_backups(db)
+    assert listed, "no backup finished in the time given"
+    assert all(_integrity(b.path) == [("ok",)] and len(_titles(b.path)) == 300 for b in listed)
+    leftovers = list((tmp_path / "backups").glob(".*.partial"))
+    for partial in leftovers:
+        os.utime(partial, (0, 0))  # as if left there long ago
+    write_backup(db, "manual")
+    assert list((tmp_path / "backups").glob(".*.partial")) == []

@@ -73,6 +73,11 @@ class ErrorReporter:
         details = "".join(traceback.format_exception(exc_type, exc, tb))
         if isinstance(exc, USER_ERRORS) or isinstance(exc, OSError):
             log.warning("%s", safe_summary(exc))
+            if isinstance(exc, OSError) and not isinstance(exc, USER_ERRORS):
+                where = f"{exc.filename}: " if exc.filename else ""
+                sentence = f"{where}{exc.strerror or exc}"
+                Dialogs.error(self._parent(), "CaseDesk", sentence, sentence)
+                return
             Dialogs.error(self._parent(), "CaseDesk", str(exc).splitlines()[0] if str(exc) else exc_type.__name__, str(exc))
             return
         log.error("Unexpected error\n%s", safe_traceback(exc, tb))

@@ -134,3 +134,16 @@ def test_a_log_folder_that_cannot_be_written_falls_back_to_the_temporary_folder(
         for handler in [h for h in root.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
             root.removeHandler(handler)
             handler.close()
+
+
+def test_a_file_error_reaching_the_event_loop_is_one_plain_sentence(log_file: Path) -> None:
+    shown: list[str] = []
+    original = Dialogs.error
+    Dialogs.error = classmethod(lambda cls, parent, title, text, details="": shown.append(text))  # type: ignore[method-assign]
+    try:
+        error = OSError(28, "not enough disk space", "/media/usb/Ivanova.pdf")
+        ErrorReporter(log_file, lambda: None)(OSError, error, None)
+    finally:
+        Dialogs.error = original  # type: ignore[method-assign]
+    assert shown == ["/media/usb/Ivanova.pdf: not enough disk space"]
+    assert "Ivanova" not in log_file.read_text(encoding="utf-8")  # the file name stays out of the log

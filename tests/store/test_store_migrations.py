@@ -497,3 +497,24 @@ def test_backups_never_overwrite_each_other(tmp_path: Path, library_at_head: Pat
     names = sorted(p.name for p in (library_at_head.parent / "backups").iterdir())
     stem = f"cases-schema-{HEAD}-20250301T120000Z"
     assert names == [f"{stem}-2.sqlite3", f"{stem}.sqlite3"]
+
+
+def test_the_shipped_revision_list_is_what_alembic_reads() -> None:
+    from casedesk.store.migrate import SHIPPED_REVISIONS, alembic_revisions
+
+    assert alembic_revisions() == SHIPPED_REVISIONS == tuple(SHIPPED)
+
+
+def test_opening_a_current_library_does_not_import_alembic(library_at_head: Path) -> None:
+    """Alembic costs a tenth of a second at every start; it is needed only for an upgrade."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from casedesk.store import open_store\n"
+        f"store = open_store({f'sqlite:///{library_at_head}'!r}, daily_backup=False)\n"
+        "print(len(store.list_summaries()), 'alembic' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.stdout.split() == ["2", "False"], result.stderr

@@ -8,31 +8,47 @@ imports every case; never some of them, never a traceback.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
-from collections.abc import Sequence
+import re
+import stat
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from casedesk.atomic import write_text_atomic
 from casedesk.domain.records import Case
 from casedesk.domain.validation import Problem, Severity, validate
 from casedesk.exchange import codec, schema, strict_json
-from casedesk.exchange.issues import JsonPath, Problems, format_path, parse_path, printable, quote
+from casedesk.exchange.issues import JsonPath, Problems, format_path, number_text, parse_path, printable, quote
 
 FORMAT_NAME = "casedesk-case-file"
 FORMAT_VERSION = 1  # the version this CaseDesk writes, and the newest it reads
 FILE_SUFFIX = ".casedesk.json"
+# The largest case file read: room for thousands of cases (the sample case takes under 10 kB).
+# A larger file is refused before it is read, so neither its reading nor its checking can take
+# the memory and time that a file of any size would.
+MAX_FILE_BYTES = 64_000_000
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class CaseFileError(ValueError):
     """A case file that cannot be imported. `problems` holds one line per problem, `path: message`;
     str() is a one-sentence summary followed by those lines."""
 
-    def __init__(self, problems: Sequence[str]) -> None:
+    def __init__(self, problems: Sequence[str], *, more: bool = False) -> None:
         self.problems = list(problems)
+        self.more = more  # there were more problems than are listed
         count = len(self.problems)
-        summary = f"The case file has {count} problem{'' if count == 1 else 's'}; nothing was imported."
+        if more:
+            summary = (
+                f"The case file has more than {count} problems; nothing was imported. "
+                f"The first {count} found are listed."
+            )
+        else:
+            summary = f"The case file has {count} problem{'' if count == 1 else 's'}; nothing was imported."
         super().__init__("\n".join([summary, *self.problems]))
 
 
@@ -47,7 +63,11 @@ class CaseFileImport:
 
 # ----- export -------------------------------------------------------------------------------
 def dump_case_file(cases: Sequence[Case]) -> str:
-    """The text of a case file holding `cases`: every field, in field order, UTF-8 ready."""
+    """The text of a case file holding `cases`: every field, in field order, UTF-8 ready.
+
+    A lone surrogate (half of a UTF-16 pair, as a broken paste can leave in a field) is not text:
+    UTF-8 cannot hold it and import refuses it. It is written as U+FFFD, the replacement character,
+    as the reports print it, so a case can always be exported and its file imported again."""
     if not cases:
         raise ValueError("a case file holds at least one case")
     document = {
@@ -55,7 +75,7 @@ def dump_case_file(cases: Sequence[Case]) -> str:
         "version": FORMAT_VERSION,
         "cases": [codec.to_json(case) for case in cases],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return _LONE_SURROGATE.sub("\ufffd", json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 
 def write_case_file(cases: Sequence[Case], path: str | os.PathLike[str]) -> None:
@@ -65,17 +85,72 @@ def write_case_file(cases: Sequence[Case], path: str | os.PathLike[str]) -> None
 
 # ----- import -------------------------------------------------------------------------------
 def read_case_file(path: str | os.PathLike[str]) -> CaseFileImport:
-    """Import the cases in the file at `path`; raises CaseFileError for a file that cannot be read, too."""
+    """Import the cases in the file at `path`; raises CaseFileError for a file that cannot be read, too.
+    A file larger than MAX_FILE_BYTES is refused before it is read."""
+    shown = quote(os.fspath(path), 200)
     try:
-        data = Path(path).read_bytes()
+        found = os.stat(path)
+    except (OSError, ValueError) as exc:  # ValueError: a path with a NUL character in it
+        raise CaseFileError([f"The file {shown} cannot be read: {_reason(exc)}."]) from exc
+    if stat.S_ISDIR(found.st_mode):
+        raise CaseFileError([f"The file {shown} cannot be read: it is a folder."])
+    if not stat.S_ISREG(found.st_mode):  # reading a pipe or a device might never end
+        raise CaseFileError([f"The file {shown} cannot be read: it is a device or a pipe, not a file."])
+    if found.st_size > MAX_FILE_BYTES:
+        raise CaseFileError([_too_large(shown, found.st_size)])
+    try:
+        with open(path, "rb") as file:
+            # Its size as found and one byte more, which tells whether it has grown since (reading
+            # the limit at once would take as much memory as the limit, however small the file).
+            data = file.read(found.st_size + 1)
+            if len(data) > found.st_size:
+                data += file.read(MAX_FILE_BYTES + 1 - len(data))  # on, but never past the limit
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise CaseFileError([f"The file {quote(os.fspath(path), 200)} cannot be read: {reason}."]) from exc
+        raise CaseFileError([f"The file {shown} cannot be read: {_reason(exc)}."]) from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise CaseFileError([_too_large(shown, None)])
     return load_case_file(data)
 
 
+def _reason(exc: Exception) -> str:
+    return (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+
+
+def _too_large(shown: str | None, size: int | None) -> str:
+    """The sentence for a file over MAX_FILE_BYTES: its size (when known) and the limit."""
+    limit = f"{MAX_FILE_BYTES / 1e6:,.0f} MB ({MAX_FILE_BYTES:,} bytes)"
+    subject = f"The file {shown}" if shown else "The file"
+    if size is None:
+        refusal = f"{subject} is larger than a case file may be, at most {limit}."
+    else:
+        refusal = f"{subject} is {size / 1e6:,.1f} MB ({size:,} bytes); a case file may be at most {limit}."
+    return f"{refusal} Nothing was read: export the cases into several files."
+
+
 def load_case_file(data: bytes | str) -> CaseFileImport:
-    """Import the cases in the text or bytes of a case file; raises CaseFileError listing every problem."""
+    """Import the cases in the text or bytes of a case file; raises CaseFileError listing every problem.
+    More than MAX_FILE_BYTES bytes (or characters, for a str) are refused without being looked at."""
+    if len(data) > MAX_FILE_BYTES:
+        raise CaseFileError([_too_large(None, len(data) if isinstance(data, bytes) else None)])
+    with _collector_paused():
+        return _load(data)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector: the parsed document and the records made from it hold no
+    reference cycles, so it would only walk the growing tree again and again (a third of the time
+    a large file takes). Reference counting frees memory as ever; collection resumes afterwards."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _load(data: bytes | str) -> CaseFileImport:
     try:
         document = strict_json.parse(strict_json.decode(data))
     except strict_json.UnreadableText as exc:
@@ -89,7 +164,7 @@ def load_case_file(data: bytes | str) -> CaseFileImport:
     except RecursionError:  # the parser let the nesting through; a check did not
         problems.add((), "The file nests lists or objects too deeply to be read.")
     if problems:
-        raise CaseFileError([str(problem) for problem in problems.problems(order)])
+        raise CaseFileError([str(problem) for problem in problems.problems(order)], more=problems.more)
     return result
 
 
@@ -99,7 +174,7 @@ def _import(document: object, problems: Problems) -> CaseFileImport:
         # A newer format may hold fields this CaseDesk does not know: checking them would only mislead.
         problems.add(
             ("version",),
-            f"the file was written by a newer CaseDesk (case file version {newer}); this CaseDesk "
+            f"the file was written by a newer CaseDesk (case file version {number_text(newer)}); this CaseDesk "
             f"reads version {FORMAT_VERSION} and older. Update CaseDesk to import it.",
         )
         return CaseFileImport(())

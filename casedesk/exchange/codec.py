@@ -129,7 +129,8 @@ def _read(hint: Any, value: object, path: JsonPath, problems: Problems, shown: A
             return value if origin is Literal else hint(value)
         if type(None) in typing.get_args(shown):  # a choice that may be left open, as the schema says
             allowed.append(None)
-        problems.add(path, f"must be one of {one_of(allowed)}, not {describe(value)}")
+        if problems.wants(path):
+            problems.add(path, f"must be one of {one_of(allowed)}, not {describe(value)}")
         return _INVALID
     if hint is int:
         number = as_int(value)
@@ -140,7 +141,8 @@ def _read(hint: Any, value: object, path: JsonPath, problems: Problems, shown: A
 
 
 def _mismatch(value: object, path: JsonPath, problems: Problems, shown: Any) -> Any:
-    problems.add(path, wrong_type(json_types(shown), value))
+    if problems.wants(path):  # a file of nothing but wrong values must not compose every message
+        problems.add(path, wrong_type(json_types(shown), value))
     return _INVALID
 
 
@@ -164,7 +166,8 @@ def _read_record(cls: type, value: object, path: JsonPath, problems: Problems, s
     names = [f.name for f in fields]
     for key in value:
         if key not in names:
-            problems.add((*path, key), unknown_field(key, names, STORE_FIELDS if cls is Case else ()))
+            if problems.wants((*path, key)):
+                problems.add((*path, key), unknown_field(key, names, STORE_FIELDS if cls is Case else ()))
     hints = type_hints(cls)
     kwargs: dict[str, object] = {}
     for f in fields:

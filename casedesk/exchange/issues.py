@@ -17,6 +17,16 @@ JsonPath = tuple[str | int, ...]
 
 _PATH_PART = re.compile(r"\[(\d+)\]|\.?([^.\[\]]+)")
 _QUOTE_LIMIT = 60
+_NUMBER_LIMIT = 30
+# What would break a message's one line, act on a terminal or turn the rest of the line around,
+# if printed as it is: control characters, the other characters str.splitlines() breaks a line
+# at, and the marks and overrides of writing direction.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+# A file of nothing but mistakes would make a message longer than the file: the first this many
+# problems are listed, and the message says there are more.
+MAX_LISTED = 1000
 
 
 def format_path(path: JsonPath) -> str:
@@ -25,7 +35,7 @@ def format_path(path: JsonPath) -> str:
     for part in path:
         if isinstance(part, int):
             text += f"[{part}]"
-        elif part.isidentifier():
+        elif part.isidentifier() and len(part) <= _QUOTE_LIMIT:
             text += f".{part}" if text else part
         else:
             text += f"[{quote(part)}]"
@@ -38,14 +48,29 @@ def parse_path(text: str) -> JsonPath:
 
 
 def printable(text: str) -> str:
-    """`text` with any lone surrogate written as an escape, so the message can always be printed."""
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    """`text` with any lone surrogate, control character or line separator written as an escape
+    (`\\ud800`, `\\x1b`, `\\n`), so the message can always be printed, on one line."""
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return _ESCAPES.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
 
 
 def quote(text: str, limit: int = _QUOTE_LIMIT) -> str:
     """`text` in double quotes for a message, cut short if long (a message must stay one readable line)."""
     shown = text if len(text) <= limit else text[: limit - 1] + "…"
-    return '"' + printable(shown).replace("\n", "\\n").replace("\r", "\\r") + '"'
+    return '"' + printable(shown) + '"'
+
+
+def number_text(value: int | float) -> str:
+    """A number for a message; one of hundreds of digits is cut short and its length given."""
+    text = str(value)
+    if len(text) <= _NUMBER_LIMIT:
+        return text
+    return f"{text[: _NUMBER_LIMIT - 1]}… ({len(text.lstrip('-'))} digits)"
 
 
 class Unreadable:
@@ -65,7 +90,7 @@ def describe(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return f"the number {number_text(value)}"
     if isinstance(value, str):
         return f"the text {quote(value)}"
     if isinstance(value, list):
@@ -116,7 +141,8 @@ def unknown_field(key: str, known: Iterable[str], store_kept: Iterable[str] = ()
     if key in store_kept:
         return f"{quote(key)} is kept by each CaseDesk database and is not part of a case file; remove it"
     known = list(known)
-    close = difflib.get_close_matches(key, known, n=1)
+    # A key longer than a quoted text is shown is no typo of a field name (and comparing costs time).
+    close = difflib.get_close_matches(key, known, n=1) if len(key) <= _QUOTE_LIMIT else []
     if close:
         return f"unknown field {quote(key)}; did you mean {quote(close[0])}?"
     return f"unknown field {quote(key)}; the fields here are " + ", ".join(known)
@@ -137,13 +163,32 @@ def not_a_date(text: str, reason: str = "") -> str:
 
 
 class Problems:
-    """The problems of one import, at most one per path (the first check to see a spot describes it)."""
+    """The problems of one import, at most one per path (the first check to see a spot describes it),
+    and at most `limit` of them: past that, `more` says that there were more."""
 
-    def __init__(self) -> None:
+    def __init__(self, limit: int = MAX_LISTED) -> None:
         self._by_path: dict[JsonPath, str] = {}
+        self._limit = limit
+        self.more = False
 
     def add(self, path: JsonPath, message: str) -> None:
-        self._by_path.setdefault(tuple(path), message)
+        path = tuple(path)
+        if path in self._by_path:
+            return
+        if len(self._by_path) >= self._limit:
+            self.more = True
+            return
+        self._by_path[path] = message
+
+    def wants(self, path: JsonPath) -> bool:
+        """Whether a problem at `path` would be listed: ask before composing a costly message."""
+        path = tuple(path)
+        if path in self._by_path:
+            return False
+        if len(self._by_path) >= self._limit:
+            self.more = True
+            return False
+        return True
 
     def __bool__(self) -> bool:
         return bool(self._by_path)

@@ -7,7 +7,8 @@ affiliation numbers, headings, lists) lives in the tree, never in markup inside 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from casedesk.domain.dates import Language
 
@@ -137,3 +138,60 @@ def _split_blank_lines(text: str) -> list[str]:
     if current:
         chunks.append("\n".join(current))
     return chunks
+
+
+# ----- text every format can hold ---------------------------------------------------------------
+# Text pasted into a case can hold what no output format can carry: control characters (XML, and
+# so DOCX and SVG, cannot hold them; a PDF draws them as empty boxes), the noncharacters U+FFFE and
+# U+FFFF, and lone surrogates (half of a UTF-16 pair; not text at all, so UTF-8 cannot encode them).
+# Every renderer draws `printable_document(document)`, so all formats agree on what is printed:
+# - vertical tab and form feed (Word's own line and page breaks, pasted along) become line breaks;
+# - other control characters (U+0000–U+001F except tab, line feed and carriage return; U+007F)
+#   and U+FFFE, U+FFFF are dropped: they are invisible, and a mark for each would only litter the text;
+# - a lone surrogate becomes U+FFFD "�": a character was broken there, and the reader should see it.
+_BREAKS = re.compile("[\x0b\x0c]")
+_DROPPED = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
+
+
+def printable_text(text: str) -> str:
+    """`text` as every format can hold it (see above); ordinary text comes back unchanged."""
+    text = _BREAKS.sub("\n", text)
+    text = _DROPPED.sub("", text)
+    return _SURROGATE.sub(REPLACEMENT, text)
+
+
+def printable_document(document: Document) -> Document:
+    """`document` with every text in it made printable (figure data is the figure's own business)."""
+    return replace(
+        document,
+        title=printable_text(document.title),
+        authors=tuple(printable_text(author) for author in document.authors),
+        sections=tuple(printable_section(section) for section in document.sections),
+    )
+
+
+def printable_section(section: Section) -> Section:
+    """`section` with every text in it made printable, as printable_document() does."""
+    heading = None if section.heading is None else printable_text(section.heading)
+    return replace(section, heading=heading, blocks=tuple(_printable_block(block) for block in section.blocks))
+
+
+def _printable_block(block: Block) -> Block:
+    if isinstance(block, Paragraph):
+        return _printable_paragraph(block)
+    if isinstance(block, ListBlock):
+        return replace(block, items=tuple(_printable_paragraph(item) for item in block.items))
+    if isinstance(block, TableBlock):
+        return replace(
+            block,
+            header=tuple(printable_text(cell) for cell in block.header),
+            rows=tuple(tuple(printable_text(cell) for cell in row) for row in block.rows),
+            caption=printable_text(block.caption),
+        )
+    return replace(block, caption=printable_text(block.caption))
+
+
+def _printable_paragraph(paragraph: Paragraph) -> Paragraph:
+    return replace(paragraph, spans=tuple(replace(span, text=printable_text(span.text)) for span in paragraph.spans))

@@ -29,7 +29,16 @@ from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph as WordParagraph
 from lxml import etree
 
-from casedesk.report.document import Document, FigureBlock, ListBlock, Role, Section, Span, TableBlock
+from casedesk.report.document import (
+    Document,
+    FigureBlock,
+    ListBlock,
+    Role,
+    Section,
+    Span,
+    TableBlock,
+    printable_document,
+)
 from casedesk.report.page import MARGIN_MM, PAGE_SIZES_MM, page_size_name
 
 FONT = "DejaVu Sans"  # the family the PDF embeds; Word substitutes a sans serif (see _font_table) if missing
@@ -74,6 +83,7 @@ def _clean(text: str) -> str:
 
 def render_docx(document: Document, *, page_size: str = "A4", base_font_size: float = 10.0) -> bytes:
     """The DOCX of `document`. Core properties carry the title and authors only, never patient data."""
+    document = printable_document(document)  # as every format prints it; _clean() stays the XML guard
     word = docx.Document()
     _page(word, page_size)
     _styles(word, base_font_size, document.language)

@@ -16,15 +16,26 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4, letter
+from reportlab.lib.rl_accel import sameFrag
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, PageBreak, SimpleDocTemplate, Spacer
+from reportlab.platypus.flowables import LIIndenter
 from reportlab.platypus import Table, TableStyle
 from reportlab.platypus import Paragraph as RLParagraph
 
 from casedesk.atomic import write_bytes_atomic
-from casedesk.report.document import Document, FigureBlock, ListBlock, Paragraph, Role, Span, TableBlock
+from casedesk.report.document import (
+    Document,
+    FigureBlock,
+    ListBlock,
+    Paragraph,
+    Role,
+    Span,
+    TableBlock,
+    printable_document,
+)
 from casedesk.report.fonts import bold_font, italic_font, register_fonts
 from casedesk.report.timeline import TimelineFigure, timeline_drawing
 from casedesk.report.page import page_size_name
@@ -105,8 +116,59 @@ class _Styles:
         self.table_header = ParagraphStyle("table_header", parent=self.table_cell, fontName=bold_font())
 
 
+def _para(text: str, style: ParagraphStyle) -> RLParagraph:
+    """A reportlab paragraph of `markup()` text, its pieces joined where they look alike. reportlab's
+    parser makes a piece of text of every entity ("&lt;" for each "<" typed), and text full of
+    "<", "&" and ">" laid out ten times slower as thousands of pieces."""
+    paragraph = RLParagraph(text, style)
+    joined: list[object] = []
+    for frag in paragraph.frags:
+        if joined and sameFrag(joined[-1], frag):
+            joined[-1] = joined[-1].clone(text=joined[-1].text + frag.text)  # type: ignore[attr-defined]
+        else:
+            joined.append(frag)
+    paragraph.frags = joined
+    return paragraph
+
+
 def _paragraph(block: Paragraph, style: ParagraphStyle) -> RLParagraph:
-    return RLParagraph(markup(block.spans), style)
+    return _para(markup(block.spans), style)
+
+
+class _ItemIndenter(LIIndenter):
+    """A list item as reportlab lays it out, except that an item taller than a whole page still
+    splits. reportlab will not split an item where only its last line would go on to the next page
+    (a widow), which leaves an item one line taller than a page nowhere to go (a LayoutError);
+    here that rule gives way at the top of a page, where waiting for the next page cannot help."""
+
+    @classmethod
+    def like(cls, item: LIIndenter) -> _ItemIndenter:
+        made = cls(item._flowable, item._leftIndent, item._rightIndent, item._bullet)
+        for space in ("spaceBefore", "spaceAfter"):
+            if space in item.__dict__:
+                made.__dict__[space] = item.__dict__[space]
+        return made
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
+        parts: list[LIIndenter] = super().split(aW, aH)
+        frame = getattr(self, "_frame", None)  # the frame asking; set by reportlab while it splits
+        if not parts and (getattr(frame, "_atTop", False) or self.__dict__.get("_refused")):
+            pieces = self._flowable.split(aW - self._leftIndent - self._rightIndent, aH)
+            parts = [
+                LIIndenter(piece, self._leftIndent, self._rightIndent, self._bullet if n == 0 else None)
+                for n, piece in enumerate(pieces)
+            ]
+        self.__dict__["_refused"] = not parts  # refused once, it goes to the top of the next page
+        return [_ItemIndenter.like(part) for part in parts]
+
+
+class _List(ListFlowable):
+    """reportlab's list, with items that split however tall they are (see _ItemIndenter)."""
+
+    def _makeLIIndenter(  # noqa: N802 (reportlab's name)
+        self, flowable: Flowable, bullet: object, params: dict[str, object] | None = None
+    ) -> LIIndenter:
+        return _ItemIndenter.like(super()._makeLIIndenter(flowable, bullet, params))
 
 
 def _list(block: ListBlock, styles: _Styles) -> ListFlowable:
@@ -118,18 +180,36 @@ def _list(block: ListBlock, styles: _Styles) -> ListFlowable:
         spaceAfter=styles.base_size * 0.4,
     )
     if block.ordered:
-        return ListFlowable(items, bulletType="1", bulletFormat="%s.", **common)
-    return ListFlowable(items, bulletType="bullet", start="•", **common)
+        return _List(items, bulletType="1", bulletFormat="%s.", **common)
+    return _List(items, bulletType="bullet", start="•", **common)
 
 
 def _text(text: str, style: ParagraphStyle) -> RLParagraph:
-    return RLParagraph(markup((Span(text),)), style)
+    return _para(markup((Span(text),)), style)
 
 
 # A three-column table (the timeline's date | event | details): the first column as wide as its
 # longest cell, so "19.12.2023–26.12.2023" stays on one line; the others share the rest.
 _FIRST_COLUMN_MAX = 150.0
 _OTHER_COLUMNS = ["32%", "68%"]
+
+
+class _Table(Table):
+    """reportlab's table, split inside a row only where a row is taller than a whole page. (With
+    reportlab's own in-row splitting on, a row is split at the foot of every page, and what follows
+    goes on as a table of its own, under its header repeated in the middle of the page.)"""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
+        frame = getattr(self, "_frame", None)  # the frame asking; set by reportlab while it splits
+        self.splitInRow = 1 if getattr(frame, "_atTop", False) else 0  # a new page cannot help then
+        try:
+            parts: list[Flowable] = super().split(availWidth, availHeight)
+        finally:
+            self.splitInRow = 0
+        for part in parts:
+            if isinstance(part, Table):
+                part.splitInRow = 0
+        return parts
 
 
 def _table(block: TableBlock, styles: _Styles) -> list[Flowable]:
@@ -143,7 +223,7 @@ def _table(block: TableBlock, styles: _Styles) -> list[Flowable]:
             + [stringWidth(row[0], styles.family, styles.table_cell.fontSize) for row in block.rows]
         )
         widths = [min(first + 9, _FIRST_COLUMN_MAX), *_OTHER_COLUMNS]
-    table = Table([header, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table = _Table([header, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -163,22 +243,34 @@ def _table(block: TableBlock, styles: _Styles) -> list[Flowable]:
 
 
 class _DrawingFlowable(Flowable):
-    """A reportlab drawing made at the width of the frame it is laid out in."""
+    """A reportlab drawing made at the width of the frame it is laid out in, and drawn at `scale`."""
 
-    def __init__(self, make: Callable[[float], Drawing]) -> None:
+    def __init__(self, make: Callable[[float], Drawing], scale: float = 1.0) -> None:
         super().__init__()
         self._make = make
         self._drawing: Drawing | None = None
+        self._scale = scale
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab's names)
         if self._drawing is None or abs(self._drawing.width - availWidth) > 0.01:
             self._drawing = self._make(availWidth)
-        self.width, self.height = self._drawing.width, self._drawing.height
+        self.width, self.height = self._drawing.width * self._scale, self._drawing.height * self._scale
         return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
+        """A figure taller than a whole page (a timeline of hundreds of events) is drawn smaller, to
+        fit the page; anywhere but at the top of a page it waits for the next one, as figures do."""
+        frame = getattr(self, "_frame", None)  # the frame asking; set by reportlab while it splits
+        if self._drawing is None or not getattr(frame, "_atTop", False) or self.height <= availHeight:
+            return []
+        return [_DrawingFlowable(self._make, self._scale * (availHeight - 1) / self.height)]
 
     def draw(self) -> None:
         assert self._drawing is not None
+        self.canv.saveState()
+        self.canv.scale(self._scale, self._scale)
         renderPDF.draw(self._drawing, self.canv, 0, 0)
+        self.canv.restoreState()
 
 
 def _figure(block: FigureBlock, styles: _Styles) -> list[Flowable]:
@@ -208,7 +300,7 @@ def flowables(document: Document, styles: _Styles) -> list[Flowable]:
         if section.new_page and story:
             story.append(PageBreak())
         if section.heading:
-            heading = RLParagraph(markup((Span(section.heading),)), styles.heading)
+            heading = _para(markup((Span(section.heading),)), styles.heading)
             # A heading never ends a page on its own: keep it with the first block that follows.
             story.append(KeepTogether([heading, blocks[0]]) if blocks else heading)
             story.extend(blocks[1:])
@@ -221,6 +313,7 @@ def flowables(document: Document, styles: _Styles) -> list[Flowable]:
 
 def render_pdf(document: Document, *, page_size: str = "A4", base_font_size: float = 10.0) -> bytes:
     """The PDF of `document`. Metadata carries the title and authors only, never patient data."""
+    document = printable_document(document)
     styles = _Styles(base_font_size)
     buffer = io.BytesIO()
     template = SimpleDocTemplate(

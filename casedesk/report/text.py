@@ -10,7 +10,18 @@ from __future__ import annotations
 
 import re
 
-from casedesk.report.document import Document, FigureBlock, ListBlock, Paragraph, Role, Section, Span, TableBlock
+from casedesk.report.document import (
+    Document,
+    FigureBlock,
+    ListBlock,
+    Paragraph,
+    Role,
+    Section,
+    Span,
+    TableBlock,
+    printable_document,
+    printable_section,
+)
 
 _SUPERSCRIPTS = str.maketrans("0123456789+-=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾")
 
@@ -35,6 +46,7 @@ def render_text(document: Document) -> str:
 def section_text(section: Section) -> str:
     """One section as plain text, for "copy this section": its heading on a line of its own, a
     blank line, then its blocks apart by blank lines (no line break at the end)."""
+    section = printable_section(section)  # as every format prints it (document.printable_text)
     chunks = [section.heading.strip()] if section.heading and section.heading.strip() else []
     for block in section.blocks:
         if isinstance(block, ListBlock):
@@ -114,6 +126,7 @@ def _markdown_block(spans: tuple[Span, ...], indent: str = "") -> str:
 
 def render_markdown(document: Document) -> str:
     """The whole report as Markdown (CommonMark with GitHub tables), ending with a line break."""
+    document = printable_document(document)  # as every format prints it, before anything is escaped
     chunks: list[str] = []
     previous: object = None
     for section in document.sections:

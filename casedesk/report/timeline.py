@@ -19,7 +19,7 @@ import io
 import math
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reportlab.graphics import renderPDF, renderSVG
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
@@ -33,7 +33,7 @@ from casedesk.domain.dates import Language, PartialDate, Precision, month_name
 from casedesk.domain.records import Assessment, Case, Course, EventKind, HistoryEvent
 from casedesk.domain.venues import DatePolicy, VenueProfile
 from casedesk.report.datefmt import DateStyle, relative, relative_parts, relative_series, rewrite_dates
-from casedesk.report.document import FigureBlock, Section, TableBlock
+from casedesk.report.document import FigureBlock, Section, TableBlock, printable_text
 from casedesk.report.fonts import register_fonts
 from casedesk.report.terms import term
 
@@ -124,7 +124,19 @@ def timeline_data(case: Case) -> TimelineData | None:
     markers.sort(key=lambda m: m.date.sort_key())  # stable: same-date markers keep their order
     if len(bars) + len(markers) < 2:
         return None
-    return TimelineData(bars, tuple(markers), _series(case.treatment.courses))
+    return _printable(TimelineData(bars, tuple(markers), _series(case.treatment.courses)))
+
+
+def _printable(data: TimelineData) -> TimelineData:
+    """The figure's text as every format prints it (document.printable_text): an SVG cannot hold a
+    control character, nor UTF-8 a lone surrogate, that a course name was pasted with."""
+    series = data.series
+    if series is not None:
+        points = tuple(replace(point, text=printable_text(point.text)) for point in series.points)
+        series = replace(series, measure=printable_text(series.measure), unit=printable_text(series.unit), points=points)
+    bars = tuple(replace(bar, label=printable_text(bar.label)) for bar in data.bars)
+    markers = tuple(replace(marker, label=printable_text(marker.label)) for marker in data.markers)
+    return TimelineData(bars, markers, series)
 
 
 def _course_dates(course: Course) -> tuple[PartialDate, PartialDate] | None:
@@ -278,6 +290,7 @@ class TimeAxis:
 LABEL_SIZE = 7.5
 TICK_SIZE = 7.0
 VALUE_SIZE = 6.5
+VALUE_WIDTH = 72.0  # the widest a value label is drawn
 LEGEND_SIZE = 7.0
 LANE = 12.0  # one row of bars or markers with their labels
 BAR_HEIGHT = 7.0
@@ -444,6 +457,21 @@ def _text_width(text: str, font: str, size: float) -> float:
     return stringWidth(text, font, size)
 
 
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """`text`, cut short with "…" if it is wider than `width`: a label as long as a paragraph
+    (a course named in a whole sentence) must not run off the figure."""
+    if _text_width(text, font, size) <= width:
+        return text
+    low, high = 0, len(text)  # the longest start of the text that fits with its "…"
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _text_width(text[:middle].rstrip() + "…", font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
+
+
 STAIRCASE = 8  # up to this many courses, one row each: the order reads like a Gantt chart
 
 
@@ -454,6 +482,7 @@ def _pack(items: list[_Placed], font: str, left: float, right: float, *, stairca
     lanes: list[list[tuple[float, float]]] = []
     pad = 2.5
     for item in sorted(items, key=lambda i: (i.x0, i.x1)):
+        item.label = _fit(item.label, font, LABEL_SIZE, right - left)
         w = _text_width(item.label, font, LABEL_SIZE)
         options = []
         if item.x1 + pad + w <= right:
@@ -873,8 +902,11 @@ def _draw_series(
         foreground.add(_string(left - 3, y(value) - TICK_SIZE * 0.35, tick, font, TICK_SIZE, "end"))
         n += 1
     foreground.add(Line(left, bottom, left, top, strokeColor=INK, strokeWidth=0.5))
-    if series.unit:
+    if series.unit and _text_width(series.unit, font, TICK_SIZE) <= left - 3:
         foreground.add(_string(left - 3, top + 4.5, series.unit, font, TICK_SIZE, "end"))
+    elif series.unit:  # no room beside the scale: over the panel instead, cut to its width
+        unit = _fit(series.unit, font, TICK_SIZE, right - left - 3)
+        foreground.add(_string(left + 3, top + 4.5, unit, font, TICK_SIZE))
 
     placed = []
     for point in series.points:
@@ -902,6 +934,9 @@ def _draw_series(
         dot = Circle(cx, cy, 2.2, fillColor=fill, strokeColor=INK, strokeWidth=0.8)
         item.add(dot, name="extent" if point.date.precision is Precision.DAY else "dot")
         text = _value_with_unit(_number_text_typed(point.text, style.language), series.unit)
+        # centred on its point, inside the figure and no wider than an inch ("0.6%", not a unit
+        # typed as a sentence: the legend names the measure and its unit in full)
+        text = _fit(text, font, VALUE_SIZE, min(VALUE_WIDTH, 2 * min(cx, axis.segments[-1].x1 + RIGHT - cx)))
         w = _text_width(text, font, VALUE_SIZE)
         if all(cx + w / 2 + 2 <= a or b + 2 <= cx - w / 2 for a, b in value_boxes):
             item.add(_string(cx, cy + 4.0, text, font, VALUE_SIZE, "middle"))
@@ -948,6 +983,7 @@ def _legend_rows(
     rows: list[list[tuple[float, tuple[Swatch, str]]]] = []
     x = right + 1  # start a new row at once
     for entry in entries:
+        entry = (entry[0], _fit(entry[1], font, LEGEND_SIZE, right - left - 16))
         w = 16 + _text_width(entry[1], font, LEGEND_SIZE)
         if x + w > right or not rows:
             rows.append([])

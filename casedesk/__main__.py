@@ -4,4 +4,5 @@ import sys
 
 from casedesk.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not when a worker process of `export --all` starts from this module (spawn)
+    sys.exit(main())

@@ -10,7 +10,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
 
 APP_NAME = "CaseDesk"
 ENV_HOME = "CASEDESK_HOME"
@@ -32,6 +31,8 @@ def data_dir() -> Path:
     env = os.environ.get(ENV_HOME)
     if env:
         return Path(env).expanduser().resolve()
+    import platformdirs  # only without --data-dir or CASEDESK_HOME
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -52,6 +53,8 @@ def log_dir() -> Path:
     chosen with --data-dir or CASEDESK_HOME (so tests and portable installs keep everything there)."""
     if _data_dir_override is not None or os.environ.get(ENV_HOME):
         return data_dir() / "logs"
+    import platformdirs
+
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 

@@ -10,32 +10,21 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from casedesk import paths
 from casedesk.atomic import write_bytes_atomic
 from casedesk.domain import Case, CaseStatus, CaseSummary, Problem
-from casedesk.exchange import CaseFileError, dump_case_file, load_case_file, read_case_file
-from casedesk.domain.history import ChangeAction, ChangeEntry, ExportEntry
-from casedesk.checks.care import CareItem, care_checklist, care_summary
-from casedesk.checks.counting import CountResult, LimitStatus, count_document
-from casedesk.checks.identifiers import Finding, scan_case
-from casedesk.checks.venues import find_profile, find_profile_by_name, load_profiles
 from casedesk.domain.dates import Language
+from casedesk.domain.history import ChangeAction, ChangeEntry, ExportEntry
 from casedesk.domain.messages import message
 from casedesk.domain.venues import NO_VENUE, DatePolicy, VenueProfile
-from casedesk.report import Document, build_document
-from casedesk.report.document import ListBlock, Section, plain
-from casedesk.report.builder import date_style, effective_date_policy, left_out_by_venue, styled_title
-from casedesk.report.timeline import timeline_pdf, timeline_svg
-from casedesk.report.docx import render_docx
-from casedesk.report.page import PAGE_SIZES_MM, page_size_name
-from casedesk.report.pdf import render_pdf as draw_pdf
-from casedesk.report.text import render_markdown, render_text
 from casedesk.store import (
     BackupInfo,
+    CaseNotFoundError,
     CaseStore,
     RestoreResult,
     StoreError,
@@ -43,10 +32,29 @@ from casedesk.store import (
     library_file,
     open_store,
 )
-from casedesk.store.backup import copy_database, list_backups, restore_backup, write_backup
+from casedesk.store.backup import (
+    copy_database,
+    list_backups,
+    restore_backup,
+    write_backup,
+)
 from casedesk.store.backup import inspect_file as inspect_library
 from casedesk.store.engine import sqlite_file
 from casedesk.store.errors import explain
+from casedesk.store.repository import NewExport
+
+# What a command does not use is not imported: the checks, the report builder and its renderers
+# (reportlab, python-docx) and the case-file reader (jsonschema) are imported by the functions that
+# use them, so `casedesk list` never loads reportlab and `casedesk export --format pdf` never loads
+# python-docx or jsonschema (tests/cli/test_cli_imports.py).
+if TYPE_CHECKING:
+    from casedesk.checks.care import CareItem
+    from casedesk.checks.counting import CountResult
+    from casedesk.checks.identifiers import DatePolicy as DatesPublished
+    from casedesk.checks.identifiers import Finding
+    from casedesk.report.document import Document, Section
+
+    USER_ERRORS: tuple[type[Exception], ...]
 
 SAMPLE_FILE = "blinatumomab-all.casedesk.json"
 EXPORT_FORMATS = ("pdf", "docx", "txt", "md", "json", "svg", "timeline-pdf")
@@ -62,6 +70,7 @@ DOCUMENT_FORMATS = {
 }
 TIMELINE_MODES = ("figure", "table", "none")
 FONT_SIZES = (6.0, 16.0)  # the smallest and largest base font size an export accepts, in points
+EXPORT_BATCH = 50  # cases loaded from the database at a time by export_each
 COPY_PREFIX = "Copy of "
 UNTITLED_COPY = "Copy of an untitled case"
 
@@ -70,8 +79,16 @@ class ServiceError(Exception):
     """Something the user asked for that cannot be done; the message says why in one sentence."""
 
 
-# Failures whose str() is a sentence to show the user as it is; anything else is a bug.
-USER_ERRORS: tuple[type[Exception], ...] = (StoreError, ServiceError, CaseFileError)
+def __getattr__(name: str) -> Any:
+    # USER_ERRORS: failures whose str() is a sentence to show the user as it is; anything else is
+    # a bug. Made on first use: it names the case-file error, whose module need not load before.
+    if name == "USER_ERRORS":
+        from casedesk.exchange.case_file import CaseFileError
+
+        errors: tuple[type[Exception], ...] = (StoreError, ServiceError, CaseFileError)
+        globals()["USER_ERRORS"] = errors
+        return errors
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,11 +189,15 @@ class CaseService:
 
     def add_sample(self) -> Case:
         """Add the reference abstract's case from the bundled sample file."""
+        from casedesk.exchange.case_file import read_case_file
+
         loaded = read_case_file(paths.samples_dir() / SAMPLE_FILE)
         return self._store.add(loaded.cases[0])
 
     def import_file(self, path: str | os.PathLike[str]) -> ImportResult:
         """Check the whole file first, then add every case in one transaction: all or nothing."""
+        from casedesk.exchange.case_file import read_case_file
+
         loaded = read_case_file(path)
         added = self._store.add_many(loaded.cases)
         return ImportResult(tuple(added), loaded.warnings)
@@ -204,6 +225,8 @@ class CaseService:
     @staticmethod
     def render_pdf(case: Case, options: ExportOptions | None = None) -> bytes:
         """The PDF of a case record as shown, saved or not."""
+        from casedesk.report.pdf import render_pdf as draw_pdf
+
         options = options or ExportOptions()
         _check_options(options)
         return draw_pdf(_document(case, options), page_size=options.page_size, base_font_size=options.base_font_size)
@@ -218,6 +241,9 @@ class CaseService:
         """The PDF of a case record under its venue's rules and the checks of the same text, for
         the live preview and the checks panel (one worker-thread job after each edit); the checks'
         messages in the interface language `messages` (the PDF keeps the case's report language)."""
+        from casedesk.report.builder import effective_date_policy
+        from casedesk.report.pdf import render_pdf as draw_pdf
+
         venue = resolve_venue(case.publication.venue_profile, strict=False)
         policy = effective_date_policy(case, venue)
         document = build_document(case, venue, policy)
@@ -228,6 +254,8 @@ class CaseService:
     def check_case(case: Case, options: ExportOptions | None = None, *, messages: Language = "en") -> CheckReport:
         """Length against the venue's limit, the CARE checklist and the identifier scan, with their
         messages in the interface language `messages`."""
+        from casedesk.report.builder import effective_date_policy
+
         options = options or ExportOptions()
         venue = resolve_venue(options.venue if options.venue is not None else case.publication.venue_profile,
                               strict=options.venue is not None)
@@ -242,19 +270,104 @@ class CaseService:
     def export_bytes(self, case_ids: Sequence[int], fmt: str, options: ExportOptions | None = None) -> bytes:
         """The saved cases `case_ids` in format `fmt` ("json": any number; the others: exactly one case)."""
         _check_export(fmt, len(case_ids))  # before loading anything
-        return _export_data([self._store.get(case_id) for case_id in case_ids], fmt, options)
+        return _export_data(self._cases(case_ids), fmt, options)
 
     def export_to_file(
         self, case_ids: Sequence[int], fmt: str, path: str | os.PathLike[str], options: ExportOptions | None = None
     ) -> Path:
         """export_bytes() written to `path`, as export_case() writes; each case's history keeps
-        a snapshot of what was exported."""
+        a snapshot of what was exported (all of them recorded in one transaction)."""
         _check_export(fmt, len(case_ids))
-        cases = [self._store.get(case_id) for case_id in case_ids]
-        written = _write(path, _export_data(cases, fmt, options))
-        for case in cases:
-            self.record_export(case, fmt, written, options)
+        options = options or ExportOptions()
+        cases = self._cases(case_ids)
+        profiles = _load_profiles() if len(cases) > 1 else None
+        written = _write(path, _export_data(cases, fmt, options, profiles))
+        self._store.record_exports([self._export_entry(case, fmt, written, options, profiles) for case in cases])
         return written
+
+    def export_each(
+        self,
+        case_ids: Sequence[int],
+        fmt: str,
+        folder: str | os.PathLike[str],
+        options: ExportOptions | None = None,
+        *,
+        file_name: Callable[[int], str],
+        progress: Callable[[int, int], None] | None = None,
+        workers: int | None = None,
+    ) -> BatchExport:
+        """Export each of the saved cases `case_ids` to a file of its own in `folder` (created when
+        missing), named `file_name(case id)`, each written atomically and its export recorded in
+        the case's history. A case that cannot be exported does not stop the others: its failure
+        is returned with its id. `progress(done, total)` is called as cases are done.
+
+        Work that does not depend on the case is done once: the venue profiles are read once,
+        fonts registered once per process, and cases loaded from the database in batches. Many
+        cases are drawn by `workers` processes (default: one per processor for a large export,
+        else none) while this one reads the cases and records the exports; only this process
+        touches the database."""
+        _check_export(fmt, 1)
+        options = options or ExportOptions()
+        _check_options(options)
+        _check_timeline(options)
+        target = Path(folder)
+        target.mkdir(parents=True, exist_ok=True)
+        profiles = _load_profiles()
+        if options.venue is not None:
+            resolve_venue(options.venue, profiles=profiles)  # a typo is one error, not one per case
+        if workers is None:
+            workers = _export_workers(len(case_ids))
+        written: dict[int, Path] = {}
+        failures: list[ExportFailure] = []
+        done = 0
+
+        def jobs() -> Iterator[list[_ExportJob]]:
+            for batch in _batches(case_ids, EXPORT_BATCH):
+                loaded = {case.id: case for case in self._store.get_many(batch)}
+                chunk_size = EXPORT_CHUNK if workers > 1 else 1
+                for chunk in _batches(batch, chunk_size):
+                    yield [_ExportJob(case_id, loaded.get(case_id), target / file_name(case_id)) for case_id in chunk]
+
+        def finish(outcomes: Sequence[_ExportOutcome]) -> None:
+            nonlocal done
+            exports = []
+            for outcome in outcomes:
+                if outcome.error is not None:
+                    failures.append(ExportFailure(outcome.case_id, outcome.error))
+                else:
+                    written[outcome.case_id] = outcome.path
+                    exports.append(outcome)
+            try:
+                # One transaction for the exports of a chunk, once their files are written.
+                self._store.record_exports([outcome.export for outcome in exports if outcome.export is not None])
+            except StoreError as exc:
+                failures.extend(ExportFailure(outcome.case_id, exc, written=True) for outcome in exports)
+            done += len(outcomes)
+            if progress is not None:
+                progress(done, len(case_ids))
+
+        if workers > 1:
+            _export_in_workers(jobs(), fmt, options, profiles, workers, finish)
+        else:
+            for chunk in jobs():
+                finish(_export_jobs(chunk, fmt, options, profiles))
+        order = {case_id: n for n, case_id in enumerate(case_ids)}
+        return BatchExport(
+            tuple(written[case_id] for case_id in sorted(written, key=order.__getitem__)),
+            tuple(sorted(failures, key=lambda failure: order[failure.case_id])),
+        )
+
+    def library_ids(self) -> list[int]:
+        """The ids of every case in the library (not in the trash), oldest first."""
+        return self._store.list_ids()
+
+    def _cases(self, case_ids: Sequence[int]) -> list[Case]:
+        """The saved cases `case_ids`, in one read; CaseNotFoundError names the first one missing."""
+        cases = self._store.get_many(case_ids)
+        if len(cases) != len(case_ids):
+            found = {case.id for case in cases}
+            raise CaseNotFoundError(next(case_id for case_id in case_ids if case_id not in found))
+        return cases
 
     # ----- history ------------------------------------------------------------------------
     def record_export(
@@ -264,11 +377,21 @@ class CaseService:
         when, as what, for which venue and where to. None for a case that was never saved."""
         if case.id is None:
             return None
+        (entry,) = self._store.record_exports([self._export_entry(case, fmt, path, options or ExportOptions(), None)])
+        return entry
+
+    @staticmethod
+    def _export_entry(
+        case: Case, fmt: str, path: str | os.PathLike[str], options: ExportOptions, profiles: Sequence[VenueProfile] | None
+    ) -> NewExport:
+        from casedesk.exchange.case_file import dump_case_file
+
+        assert case.id is not None  # only saved cases are recorded
         try:
-            venue = _venue_of(case, options or ExportOptions()).name
+            venue = _venue_of(case, options, profiles).name
         except ServiceError:
             venue = ""
-        return self._store.record_export(case.id, case.version, fmt, venue, str(path), dump_case_file([case]))
+        return NewExport(case.id, case.version, fmt, venue, str(path), dump_case_file([case]))
 
     def list_changes(self, case_id: int) -> list[ChangeEntry]:
         """Every recorded change of a case, newest first: what, when, the old and the new value."""
@@ -280,6 +403,8 @@ class CaseService:
 
     def exported_case(self, export_id: int) -> tuple[ExportEntry, Case]:
         """An export and the case exactly as it was exported."""
+        from casedesk.exchange.case_file import load_case_file
+
         entry, snapshot = self._store.export_snapshot(export_id)
         (case,) = load_case_file(snapshot).cases
         return entry, case
@@ -291,6 +416,22 @@ class CaseService:
         current = self._store.get(entry.case_id)
         restored = replace(snapshot, id=current.id, version=current.version, created=current.created, updated=current.updated)
         return self._store.update(restored, action=ChangeAction.REVERTED)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportFailure:
+    """A case that `export_each` could not export (or, with `written`, whose file was written but
+    whose export could not be recorded in its history), and why."""
+
+    case_id: int
+    error: Exception
+    written: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class BatchExport:
+    written: tuple[Path, ...]  # in the order the cases were given
+    failures: tuple[ExportFailure, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,6 +458,8 @@ class CheckReport:
 
     @property
     def over_limit(self) -> bool:
+        from casedesk.checks.counting import LimitStatus
+
         return self.counts.status is LimitStatus.OVER
 
     @property
@@ -328,6 +471,8 @@ class CheckReport:
 def _check_report(
     case: Case, venue: VenueProfile, policy: DatePolicy, document: Document, *, messages: Language = "en"
 ) -> CheckReport:
+    from casedesk.checks.counting import count_document
+
     return CheckReport(
         venue=venue,
         date_policy=policy,
@@ -338,17 +483,23 @@ def _check_report(
     )
 
 
-def resolve_venue(name: str | None, *, strict: bool = True) -> VenueProfile:
+def resolve_venue(
+    name: str | None, *, strict: bool = True, profiles: Sequence[VenueProfile] | None = None
+) -> VenueProfile:
     """The profile for an id or a unique part of its name. An unknown name is an error when the
-    user typed it (strict); for a case whose profile file has gone, the case's rules are none."""
+    user typed it (strict); for a case whose profile file has gone, the case's rules are none.
+    `profiles`: the profiles to choose from when they were read already (default: read them now)."""
     if not name or name == NO_VENUE.id:
         return NO_VENUE
-    profile = find_profile(name) or find_profile_by_name(name)
+    from casedesk.checks.venues import find_profile, find_profile_by_name, load_profiles
+
+    if profiles is None:
+        profiles = load_profiles()
+    profile = find_profile(name, profiles) or find_profile_by_name(name, profiles)
     if profile is not None:
         return profile
     if not strict:
         return NO_VENUE
-    profiles = load_profiles()
     several = [p.id for p in profiles if name.casefold() in p.name.casefold() or name.casefold() in p.id]
     if len(several) > 1:
         raise ServiceError(f'"{name}" matches several venue profiles: {", ".join(several)}; give one of these ids')
@@ -358,6 +509,8 @@ def resolve_venue(name: str | None, *, strict: bool = True) -> VenueProfile:
 
 def venue_notes(case: Case, venue: VenueProfile, language: Language = "en") -> list[str]:
     """The venue's rules `case` breaks, in `language` (resources/terms/venue_notes.json)."""
+
+    from casedesk.report.builder import left_out_by_venue, styled_title
 
     def note(key: str, **values: object) -> str:
         return message("venue_notes", key, language, venue=venue.name, **values)
@@ -443,7 +596,163 @@ def _check_export(fmt: str, count: int) -> None:
         raise ServiceError(f"{DOCUMENT_FORMATS[fmt]} holds one case; export each case on its own")
 
 
+# ----- exporting many cases (export_each) ------------------------------------------------------
+EXPORT_CHUNK = 8  # cases handed to a worker process at a time; their exports are recorded together
+PARALLEL_FROM = 24  # a smaller export is done in this process: starting workers takes ~half a second
+
+
+@dataclass(frozen=True, slots=True)
+class _ExportJob:
+    case_id: int
+    case: Case | None  # None: the case was deleted after its id was listed
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class _ExportOutcome:
+    case_id: int
+    path: Path
+    export: NewExport | None  # what to record in the case's history (None when it failed)
+    error: Exception | None = None
+
+
+def _export_workers(count: int) -> int:
+    """How many worker processes draw `count` cases: one per processor this process may use, and
+    none (this process alone) for a few cases."""
+    if count < PARALLEL_FROM:
+        return 1
+    try:
+        processors = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        processors = os.cpu_count() or 1
+    return max(1, min(processors, count // EXPORT_CHUNK))
+
+
+def _export_jobs(
+    jobs: Sequence[_ExportJob], fmt: str, options: ExportOptions, profiles: Sequence[VenueProfile], *, portable: bool = False
+) -> list[_ExportOutcome]:
+    """Draw and write the file of each job; a failure is kept with its case, and the others go on.
+    `portable`: for a worker process, whose failures must survive pickling back to the parent."""
+    outcomes = []
+    for job in jobs:
+        try:
+            if job.case is None:
+                raise CaseNotFoundError(job.case_id)
+            _write(job.path, _export_data([job.case], fmt, options, profiles))
+            export = CaseService._export_entry(job.case, fmt, job.path, options, profiles)
+        except Exception as exc:  # noqa: BLE001 - one case's failure must not stop the others
+            outcomes.append(_ExportOutcome(job.case_id, job.path, None, _portable(exc) if portable else exc))
+        else:
+            outcomes.append(_ExportOutcome(job.case_id, job.path, export))
+    return outcomes
+
+
+def _start_export_worker(fmt: str) -> None:
+    """A worker process's start: load what drawing `fmt` takes, then freeze what is loaded, so the
+    garbage collector does not walk those objects again after every case it draws."""
+    import gc
+
+    import casedesk.exchange.case_file  # noqa: F401 - every format: the snapshot for the history
+    import casedesk.report.builder  # noqa: F401 - every format but json
+
+    if fmt == "pdf":
+        from casedesk.report.fonts import register_fonts
+        from casedesk.report.pdf import render_pdf  # noqa: F401
+
+        register_fonts()
+    gc.collect()
+    gc.freeze()
+
+
+def _export_jobs_in_worker(
+    jobs: Sequence[_ExportJob], fmt: str, options: ExportOptions, profiles: Sequence[VenueProfile]
+) -> list[_ExportOutcome]:
+    return _export_jobs(jobs, fmt, options, profiles, portable=True)
+
+
+def _portable(exc: Exception) -> Exception:
+    """`exc` as it can travel from a worker process: with its traceback as a note (for --debug),
+    or, when it cannot be pickled, a RuntimeError saying what it was."""
+    import pickle
+    import traceback
+
+    exc.add_note("In the worker process:\n" + "".join(traceback.format_exception(exc)).rstrip())
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:  # noqa: BLE001 - any failure to travel is answered the same way
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+    return exc
+
+
+def _export_in_workers(
+    chunks: Iterator[list[_ExportJob]],
+    fmt: str,
+    options: ExportOptions,
+    profiles: Sequence[VenueProfile],
+    workers: int,
+    finish: Callable[[Sequence[_ExportOutcome]], None],
+) -> None:
+    """Hand the chunks to `workers` processes, a few at a time (so cases are read from the database
+    as they are needed), and `finish` each chunk here as it comes back. The processes are started
+    afresh (spawn), never forked from this one with its database connections open. Should they
+    fail to start or die (killed, out of memory), their chunks and the rest are drawn here."""
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+
+    pending: dict[Future[list[_ExportOutcome]], list[_ExportJob]] = {}
+    broken = False
+
+    def redo(chunk: list[_ExportJob]) -> list[_ExportOutcome]:
+        return _export_jobs(chunk, fmt, options, profiles)
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_export_worker, initargs=(fmt,)) as pool:
+        try:
+            for chunk in chunks:
+                if broken:
+                    finish(_export_jobs(chunk, fmt, options, profiles))
+                    continue
+                pending[pool.submit(_export_jobs_in_worker, chunk, fmt, options, profiles)] = chunk
+                while len(pending) >= 2 * workers:
+                    broken = _finish_done(pending, finish, wait(pending, return_when=FIRST_COMPLETED).done, redo) or broken
+            while pending:
+                broken = _finish_done(pending, finish, wait(pending, return_when=FIRST_COMPLETED).done, redo) or broken
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def _finish_done(
+    pending: dict[Any, list[_ExportJob]],
+    finish: Callable[[Sequence[_ExportOutcome]], None],
+    done: set[Any],
+    redo: Callable[[list[_ExportJob]], list[_ExportOutcome]],
+) -> bool:
+    """Finish the chunks whose futures are `done`; True when the worker processes are gone (their
+    chunks are then drawn again here, by `redo`)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    broken = False
+    for future in done:
+        chunk = pending.pop(future)
+        try:
+            outcomes = future.result()
+        except BrokenProcessPool:
+            broken = True
+            outcomes = redo(chunk)
+        except Exception as exc:  # noqa: BLE001 - the chunk fails (its results could not come back), the export goes on
+            outcomes = [_ExportOutcome(job.case_id, job.path, None, exc) for job in chunk]
+        finish(outcomes)
+    return broken
+
+
+def _check_timeline(options: ExportOptions) -> None:
+    if options.timeline not in TIMELINE_MODES:
+        raise ServiceError(f'"{options.timeline}" is not a timeline choice; choose one of {", ".join(TIMELINE_MODES)}')
+
+
 def _check_options(options: ExportOptions) -> None:
+    from casedesk.report.page import PAGE_SIZES_MM, page_size_name
+
     try:
         page_size_name(options.page_size)
     except ValueError:
@@ -454,22 +763,32 @@ def _check_options(options: ExportOptions) -> None:
         raise ServiceError(f"the font size must be from {low:g} to {high:g} points, not {options.base_font_size:g}")
 
 
-def _export_data(cases: Sequence[Case], fmt: str, options: ExportOptions | None = None) -> bytes:
+def _export_data(
+    cases: Sequence[Case], fmt: str, options: ExportOptions | None = None, profiles: Sequence[VenueProfile] | None = None
+) -> bytes:
     _check_export(fmt, len(cases))
     options = options or ExportOptions()
     _check_options(options)
     if fmt == "json":
+        from casedesk.exchange.case_file import dump_case_file
+
         return dump_case_file(cases).encode("utf-8")  # the record itself: exact dates, no venue styling
     if fmt in ("svg", "timeline-pdf"):
-        return _timeline_figure(_in_language(cases[0], options), fmt, options)
+        return _timeline_figure(_in_language(cases[0], options), fmt, options, profiles)
     if fmt != "pdf" and options.timeline == "figure":
         # Word, text and Markdown cannot hold the drawing: they carry the timeline as a table.
         options = replace(options, timeline="table")
-    document = _document(cases[0], options)
+    document = _document(cases[0], options, profiles)
     if fmt == "pdf":
+        from casedesk.report.pdf import render_pdf as draw_pdf
+
         return draw_pdf(document, page_size=options.page_size, base_font_size=options.base_font_size)
     if fmt == "docx":
+        from casedesk.report.docx import render_docx
+
         return render_docx(document, page_size=options.page_size, base_font_size=options.base_font_size)
+    from casedesk.report.text import render_markdown, render_text
+
     text = render_markdown(document) if fmt == "md" else render_text(document)
     return text.encode("utf-8", errors="replace")  # a lone surrogate pasted in becomes "?", not a crash
 
@@ -481,28 +800,65 @@ def _in_language(case: Case, options: ExportOptions) -> Case:
     return replace(case, publication=replace(case.publication, language=options.language))
 
 
-def _venue_of(case: Case, options: ExportOptions) -> VenueProfile:
+def _venue_of(case: Case, options: ExportOptions, profiles: Sequence[VenueProfile] | None = None) -> VenueProfile:
     strict = options.venue is not None
-    return resolve_venue(options.venue if strict else case.publication.venue_profile, strict=strict)
+    return resolve_venue(options.venue if strict else case.publication.venue_profile, strict=strict, profiles=profiles)
 
 
-def _timeline_figure(case: Case, fmt: str, options: ExportOptions) -> bytes:
-    style = date_style(case, _venue_of(case, options), options.dates)
+def _load_profiles() -> list[VenueProfile]:
+    """The venue profiles, read once for an export of many cases."""
+    from casedesk.checks.venues import load_profiles
+
+    return load_profiles()
+
+
+def _batches(items: Sequence[int], size: int) -> Iterator[Sequence[int]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _timeline_figure(
+    case: Case, fmt: str, options: ExportOptions, profiles: Sequence[VenueProfile] | None = None
+) -> bytes:
+    from casedesk.report.builder import date_style
+    from casedesk.report.timeline import timeline_pdf, timeline_svg
+
+    style = date_style(case, _venue_of(case, options, profiles), options.dates)
     try:
         return timeline_svg(case, style) if fmt == "svg" else timeline_pdf(case, style)
     except ValueError as exc:  # fewer than two dated events
         raise ServiceError(str(exc)) from None
 
 
-def _document(case: Case, options: ExportOptions | None) -> Document:
+def _document(case: Case, options: ExportOptions | None, profiles: Sequence[VenueProfile] | None = None) -> Document:
     options = options or ExportOptions()
-    if options.timeline not in TIMELINE_MODES:
-        raise ServiceError(f'"{options.timeline}" is not a timeline choice; choose one of {", ".join(TIMELINE_MODES)}')
+    _check_timeline(options)
     case = _in_language(case, options)
-    document = build_document(case, _venue_of(case, options), options.dates, options.timeline)
+    document = build_document(case, _venue_of(case, options, profiles), options.dates, options.timeline)
     if options.care_page:
         document = replace(document, sections=(*document.sections, care_section(care_checklist(case))))
     return document
+
+
+# The builder and the checks, imported on first use; tests replace these names to watch them.
+def build_document(
+    case: Case, venue: VenueProfile | None = None, dates: DatePolicy | None = None, timeline: str = "figure"
+) -> Document:
+    from casedesk.report.builder import build_document as build
+
+    return build(case, venue, dates, timeline)
+
+
+def care_checklist(case: Case, language: Language = "en") -> tuple[CareItem, ...]:
+    from casedesk.checks.care import care_checklist as judge
+
+    return judge(case, language=language)
+
+
+def scan_case(case: Case, *, dates: DatesPublished, language: Language = "en") -> tuple[Finding, ...]:
+    from casedesk.checks.identifiers import scan_case as scan
+
+    return scan(case, dates=dates, language=language)
 
 
 _CARE_MARKS = {"met": "met", "partly": "partly met", "missing": "missing"}
@@ -510,6 +866,9 @@ _CARE_MARKS = {"met": "met", "partly": "partly met", "missing": "missing"}
 
 def care_section(items: Sequence[CareItem]) -> Section:
     """The CARE checklist as a page after the abstract: each item, its status and the reason."""
+    from casedesk.checks.care import care_summary
+    from casedesk.report.document import ListBlock, Section, plain
+
     lines = []
     for item in items:
         lines.append(plain(f"{item.number}. {item.title} — {_CARE_MARKS[item.status.value]}. {item.reason}"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -152,16 +153,17 @@ def broken_user_profiles() -> list[str]:
     return problems
 
 
-def find_profile(profile_id: str) -> VenueProfile | None:
-    """The profile with this id; "" and "none" mean no venue rules."""
+def find_profile(profile_id: str, profiles: Sequence[VenueProfile] | None = None) -> VenueProfile | None:
+    """The profile with this id; "" and "none" mean no venue rules. `profiles`: the profiles to
+    look in, when the caller has read them already (default: read them now)."""
     if profile_id in ("", NO_VENUE.id):
         return NO_VENUE
-    return next((p for p in load_profiles() if p.id == profile_id), None)
+    return next((p for p in (load_profiles() if profiles is None else profiles) if p.id == profile_id), None)
 
 
-def find_profile_by_name(text: str) -> VenueProfile | None:
+def find_profile_by_name(text: str, profiles: Sequence[VenueProfile] | None = None) -> VenueProfile | None:
     """For the command line's --venue: an id, or a unique part of a name ("eha-2024", "ASCO")."""
-    profiles = load_profiles()
+    profiles = load_profiles() if profiles is None else profiles
     exact = [p for p in profiles if p.id == text or p.name.casefold() == text.casefold()]
     if exact:
         return exact[0]

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 
 from casedesk.domain.dates import Language, PartialDate, Precision
-from casedesk.domain.textdates import find_dates
 from casedesk.domain.venues import DatePolicy
 
 DAYS_SHOWN = 100  # up to "day 100", then months
@@ -110,6 +109,10 @@ _MAX_PASSES = 8
 
 
 def _rewrite_once(text: str, style: DateStyle) -> str:
+    # Imported here: its patterns take a while to compile, and a report whose dates are printed as
+    # recorded never needs them.
+    from casedesk.domain.textdates import find_dates
+
     pieces: list[str] = []
     copied = 0  # text[:copied] is in pieces
     last_printed = ""  # what the previous rewritten date became, when it ends at `copied`

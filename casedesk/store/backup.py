@@ -170,13 +170,23 @@ def list_backups(database: Path, folder: Path | None = None) -> list[BackupInfo]
             name = path.name[len(database.stem) + 1 : -len(SUFFIX)]
             kind = next((k for k in sorted(KINDS, key=len, reverse=True) if name.startswith(k + "-")), "other")
             match = _STAMP.search(name)
-            created = (
-                dt.datetime.strptime(match.group(1), "%Y%m%dT%H%M%SZ").replace(tzinfo=dt.UTC) if match else None
-            )
+            created = _stamp_time(match.group(1)) if match else None
             with contextlib.suppress(OSError):
                 found.append(BackupInfo(path, kind, created, path.stat().st_size))
     oldest = dt.datetime.min.replace(tzinfo=dt.UTC)
     return sorted(found, key=lambda b: (b.created or oldest, b.path.name), reverse=True)
+
+
+def _stamp_time(stamp: str) -> dt.datetime | None:
+    """The time of a file name's stamp, 20241120T101010Z (read by hand: the first strptime() of a
+    process costs milliseconds, and every start lists the backups)."""
+    try:
+        return dt.datetime(
+            int(stamp[0:4]), int(stamp[4:6]), int(stamp[6:8]), int(stamp[9:11]), int(stamp[11:13]), int(stamp[13:15]),
+            tzinfo=dt.UTC,
+        )
+    except ValueError:  # a stamp that names no time (month 13): as if there were none
+        return None
 
 
 def daily_backup(database: Path, *, keep: int = DAILY_KEEP, clock: Clock | None = None) -> Path | None:

@@ -7,7 +7,8 @@ test fails until all four agree).
 
 from __future__ import annotations
 
-from typing import cast
+from dataclasses import dataclass
+from typing import Any, cast
 
 from casedesk.domain.dates import LANGUAGES, Language
 from casedesk.domain.records import (
@@ -50,150 +51,177 @@ from casedesk.store.schema import (
     ReferenceRow,
 )
 
-# The collections of CaseRow; update() empties exactly these before writing the new content.
-CHILD_COLLECTIONS = (
-    "affiliations",
-    "authors",
-    "history",
-    "courses",
-    "additional_therapies",
-    "adverse_events",
-    "follow_ups",
-    "references",
-)
+# The child tables of a case: CaseRow's collection → its row class. update() empties exactly these
+# collections before writing the new content.
+CHILD_ROWS: dict[str, type[Any]] = {
+    "affiliations": AffiliationRow,
+    "authors": AuthorRow,
+    "history": HistoryEventRow,
+    "courses": CourseRow,
+    "additional_therapies": AdditionalTherapyRow,
+    "adverse_events": AdverseEventRow,
+    "follow_ups": FollowUpRow,
+    "references": ReferenceRow,
+}
+CHILD_COLLECTIONS = tuple(CHILD_ROWS)
+# Rows that belong to a child row: the child's collection → (the child row's own collection,
+# its row class, the column naming the child row).
+GRANDCHILD_ROWS: dict[str, tuple[str, type[Any], str]] = {
+    "authors": ("affiliation_keys", AuthorAffiliationRow, "author_id"),
+    "courses": ("assessments", AssessmentRow, "course_id"),
+}
+
+Values = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class CaseValues:
+    """Every content field of a case as the column values of its rows: `columns` for its row in
+    the cases table, `children` for each child collection its rows in order (with `position`); an
+    author's values hold its "affiliation_keys" rows and a course's its "assessments" rows, alike.
+    Identity and bookkeeping (id, uid, version, created, updated) are the repository's business."""
+
+    columns: Values
+    children: dict[str, list[Values]]
+
+
+def case_values(case: Case) -> CaseValues:
+    """The one translation of a record into table values (see `fill_row` and CaseStore.add_many)."""
+    pub = case.publication
+    dx = case.diagnosis
+    out = case.outcome
+    nar = case.narrative
+    columns: Values = {
+        "status": CaseStatus(case.status).value,
+        "title": pub.title,
+        "language": _language(pub.language),
+        "venue_kind": VenueKind(pub.venue.kind).value,
+        "venue_name": pub.venue.name,
+        "venue_edition": pub.venue.edition,
+        "venue_start": pub.venue.start,
+        "venue_end": pub.venue.end,
+        "venue_city": pub.venue.city,
+        "venue_country": pub.venue.country,
+        "venue_proceedings": pub.venue.proceedings,
+        "licence_spdx": pub.licence.spdx,
+        "licence_sentence": pub.licence.sentence,
+        "keywords": list(pub.keywords),
+        "venue_profile": pub.venue_profile,
+        "date_policy": None if pub.date_policy is None else DatePolicy(pub.date_policy).value,
+        "date_anchor": pub.date_anchor,
+        "patient_label": case.patient.label,
+        "patient_birth_year": case.patient.birth_year,
+        "patient_sex": Sex(case.patient.sex).value,
+        "patient_background": case.patient.background,
+        "diagnosis_text": dx.text,
+        "diagnosis_details": dx.details,
+        "diagnosis_onset": dx.onset,
+        "diagnosis_first_protocol": dx.first_protocol,
+        "diagnosis_first_response": dx.first_response,
+        "treatment_heading": case.treatment.heading,
+        "treatment_context": case.treatment.context,
+        "outcome_statement": out.statement,
+        "outcome_toxicity": out.toxicity,
+        "outcome_complications": out.complications,
+        "outcome_follow_up_text": out.follow_up_text,
+        "narrative_introduction": nar.introduction,
+        "narrative_discussion": nar.discussion,
+        "narrative_conclusion": nar.conclusion,
+        "narrative_patient_perspective": nar.patient_perspective,
+        "narrative_informed_consent": nar.informed_consent,
+        "narrative_acknowledgements": nar.acknowledgements,
+        "narrative_case_description": nar.case_description.text,
+        "narrative_case_description_replace": nar.case_description.replace,
+        "narrative_treatment": nar.treatment.text,
+        "narrative_treatment_replace": nar.treatment.replace,
+        "narrative_outcomes": nar.outcomes.text,
+        "narrative_outcomes_replace": nar.outcomes.replace,
+    }
+    children: dict[str, list[Values]] = {
+        "affiliations": [
+            {"position": i, "key": a.key, "institution": a.institution, "department": a.department,
+             "city": a.city, "country": a.country}
+            for i, a in enumerate(pub.affiliations)
+        ],
+        "authors": [
+            {
+                "position": i,
+                "name": a.name,
+                "corresponding": a.corresponding,
+                "email": a.email,
+                "orcid": a.orcid,
+                "affiliation_keys": [{"position": j, "affiliation_key": k} for j, k in enumerate(a.affiliations)],
+            }
+            for i, a in enumerate(pub.authors)
+        ],
+        "history": [
+            {"position": i, "date": e.date, "kind": EventKind(e.kind).value, "site": e.site, "text": e.text,
+             "wording": e.wording}
+            for i, e in enumerate(case.history)
+        ],
+        "courses": [
+            {
+                "position": i,
+                "name": c.name,
+                "start_date": c.start,
+                "end_date": c.end,
+                "agent": c.agent,
+                "dose": c.dose,
+                "route": c.route,
+                "schedule": c.schedule,
+                "tolerability": c.tolerability,
+                "wording": c.wording,
+                "assessments": [
+                    {
+                        "position": j,
+                        "date": a.date,
+                        "measure": a.measure,
+                        "value": a.value,
+                        "unit": a.unit,
+                        "method": a.method,
+                        "sensitivity": a.sensitivity,
+                        "text": a.text,
+                    }
+                    for j, a in enumerate(c.assessments)
+                ],
+            }
+            for i, c in enumerate(case.treatment.courses)
+        ],
+        "additional_therapies": [
+            {"position": i, "text": t.text, "start_date": t.start, "end_date": t.end}
+            for i, t in enumerate(case.treatment.additional)
+        ],
+        "adverse_events": [
+            {"position": i, "term": e.term, "grade": e.grade, "ctcae_version": e.ctcae_version,
+             "management": e.management, "outcome": e.outcome}
+            for i, e in enumerate(case.adverse_events)
+        ],
+        "follow_ups": [
+            {"position": i, "date": f.date, "status": f.status, "measures": f.measures}
+            for i, f in enumerate(out.follow_ups)
+        ],
+        "references": [
+            {"position": i, "citation": r.citation, "label": r.label, "doi": r.doi, "pmid": r.pmid}
+            for i, r in enumerate(case.references)
+        ],
+    }
+    return CaseValues(columns, children)
 
 
 def fill_row(row: CaseRow, case: Case) -> None:
-    """Write every content field of `case` into `row` (whose child collections must be empty).
-
-    Identity and bookkeeping (id, uid, version, created, updated) are the repository's business.
-    """
-    pub = case.publication
-    row.status = CaseStatus(case.status).value
-    row.title = pub.title
-    row.language = _language(pub.language)
-    row.venue_kind = VenueKind(pub.venue.kind).value
-    row.venue_name = pub.venue.name
-    row.venue_edition = pub.venue.edition
-    row.venue_start = pub.venue.start
-    row.venue_end = pub.venue.end
-    row.venue_city = pub.venue.city
-    row.venue_country = pub.venue.country
-    row.venue_proceedings = pub.venue.proceedings
-    row.licence_spdx = pub.licence.spdx
-    row.licence_sentence = pub.licence.sentence
-    row.keywords = list(pub.keywords)
-    row.venue_profile = pub.venue_profile
-    row.date_policy = None if pub.date_policy is None else DatePolicy(pub.date_policy).value
-    row.date_anchor = pub.date_anchor
-
-    row.patient_label = case.patient.label
-    row.patient_birth_year = case.patient.birth_year
-    row.patient_sex = Sex(case.patient.sex).value
-    row.patient_background = case.patient.background
-
-    dx = case.diagnosis
-    row.diagnosis_text = dx.text
-    row.diagnosis_details = dx.details
-    row.diagnosis_onset = dx.onset
-    row.diagnosis_first_protocol = dx.first_protocol
-    row.diagnosis_first_response = dx.first_response
-
-    row.treatment_heading = case.treatment.heading
-    row.treatment_context = case.treatment.context
-
-    out = case.outcome
-    row.outcome_statement = out.statement
-    row.outcome_toxicity = out.toxicity
-    row.outcome_complications = out.complications
-    row.outcome_follow_up_text = out.follow_up_text
-
-    nar = case.narrative
-    row.narrative_introduction = nar.introduction
-    row.narrative_discussion = nar.discussion
-    row.narrative_conclusion = nar.conclusion
-    row.narrative_patient_perspective = nar.patient_perspective
-    row.narrative_informed_consent = nar.informed_consent
-    row.narrative_acknowledgements = nar.acknowledgements
-    row.narrative_case_description = nar.case_description.text
-    row.narrative_case_description_replace = nar.case_description.replace
-    row.narrative_treatment = nar.treatment.text
-    row.narrative_treatment_replace = nar.treatment.replace
-    row.narrative_outcomes = nar.outcomes.text
-    row.narrative_outcomes_replace = nar.outcomes.replace
-
-    row.affiliations = [
-        AffiliationRow(
-            position=i, key=a.key, institution=a.institution, department=a.department, city=a.city, country=a.country
-        )
-        for i, a in enumerate(pub.affiliations)
-    ]
-    row.authors = [
-        AuthorRow(
-            position=i,
-            name=a.name,
-            corresponding=a.corresponding,
-            email=a.email,
-            orcid=a.orcid,
-            affiliation_keys=[AuthorAffiliationRow(position=j, affiliation_key=k) for j, k in enumerate(a.affiliations)],
-        )
-        for i, a in enumerate(pub.authors)
-    ]
-    row.history = [
-        HistoryEventRow(position=i, date=e.date, kind=EventKind(e.kind).value, site=e.site, text=e.text, wording=e.wording)
-        for i, e in enumerate(case.history)
-    ]
-    row.courses = [
-        CourseRow(
-            position=i,
-            name=c.name,
-            start_date=c.start,
-            end_date=c.end,
-            agent=c.agent,
-            dose=c.dose,
-            route=c.route,
-            schedule=c.schedule,
-            tolerability=c.tolerability,
-            wording=c.wording,
-            assessments=[
-                AssessmentRow(
-                    position=j,
-                    date=a.date,
-                    measure=a.measure,
-                    value=a.value,
-                    unit=a.unit,
-                    method=a.method,
-                    sensitivity=a.sensitivity,
-                    text=a.text,
-                )
-                for j, a in enumerate(c.assessments)
-            ],
-        )
-        for i, c in enumerate(case.treatment.courses)
-    ]
-    row.additional_therapies = [
-        AdditionalTherapyRow(position=i, text=t.text, start_date=t.start, end_date=t.end)
-        for i, t in enumerate(case.treatment.additional)
-    ]
-    row.adverse_events = [
-        AdverseEventRow(
-            position=i,
-            term=e.term,
-            grade=e.grade,
-            ctcae_version=e.ctcae_version,
-            management=e.management,
-            outcome=e.outcome,
-        )
-        for i, e in enumerate(case.adverse_events)
-    ]
-    row.follow_ups = [
-        FollowUpRow(position=i, date=f.date, status=f.status, measures=f.measures)
-        for i, f in enumerate(out.follow_ups)
-    ]
-    row.references = [
-        ReferenceRow(position=i, citation=r.citation, label=r.label, doi=r.doi, pmid=r.pmid)
-        for i, r in enumerate(case.references)
-    ]
+    """Write every content field of `case` into `row` (whose child collections must be empty)."""
+    values = case_values(case)
+    for name, value in values.columns.items():
+        setattr(row, name, value)
+    for name, row_class in CHILD_ROWS.items():
+        nested = GRANDCHILD_ROWS.get(name)
+        rows = []
+        for child in values.children[name]:
+            if nested is not None:
+                key, nested_class, _ = nested
+                child = {**child, key: [nested_class(**grandchild) for grandchild in child[key]]}
+            rows.append(row_class(**child))
+        setattr(row, name, rows)
 
 
 def _language(value: str) -> Language:

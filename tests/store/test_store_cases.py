@@ -329,20 +329,47 @@ def test_add_many_is_all_or_nothing_when_the_database_refuses(
 def test_add_many_is_all_or_nothing_when_a_case_fails_to_convert(
     store: CaseStore, rich_case: Case, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_fill = repository_module.fill_row
+    real_values = repository_module.case_values
     calls = 0
 
-    def fail_on_second(row: object, case: Case) -> None:
+    def fail_on_second(case: Case) -> object:
         nonlocal calls
         calls += 1
         if calls == 2:
             raise RuntimeError("boom")
-        real_fill(row, case)  # type: ignore[arg-type]
+        return real_values(case)
 
-    monkeypatch.setattr(repository_module, "fill_row", fail_on_second)
+    monkeypatch.setattr(repository_module, "case_values", fail_on_second)
     with pytest.raises(RuntimeError, match="boom"):
         store.add_many([rich_case, rich_case])
     assert set(row_counts(store.engine).values()) == {0}
+
+
+def test_add_many_is_all_or_nothing_when_a_later_table_refuses(store: CaseStore, rich_case: Case) -> None:
+    # The cases, authors and courses are in when the second case's second reference is refused.
+    with store.engine.begin() as connection:
+        connection.exec_driver_sql(
+            'CREATE TRIGGER refuse AFTER INSERT ON "references" '
+            "WHEN (SELECT count(*) FROM \"references\") > 3 BEGIN SELECT RAISE(ABORT, 'refused'); END"
+        )
+    assert len(rich_case.references) >= 2
+    with pytest.raises(sa_exc.IntegrityError, match="refused"):
+        store.add_many([rich_case, rich_case])
+    assert set(row_counts(store.engine).values()) == {0}
+
+
+def test_add_many_keeps_every_row_of_every_case(store: CaseStore, rich_case: Case) -> None:
+    # One multi-row INSERT per table: each case still gets exactly its own authors, their
+    # affiliations, its courses and their assessments, in order.
+    other = replace(
+        rich_case,
+        publication=replace(rich_case.publication, title="other", authors=rich_case.publication.authors[::-1]),
+        treatment=replace(rich_case.treatment, courses=rich_case.treatment.courses[:1]),
+    )
+    added = store.add_many([rich_case, other, Case(), rich_case])
+    assert [content(store.get(case.id or 0)) for case in added] == [rich_case, other, Case(), rich_case]
+    assert [case.id for case in added] == sorted(case.id or 0 for case in added)
+    assert store.get_many([added[3].id or 0, 999, added[1].id or 0]) == [store.get(added[3].id or 0), store.get(added[1].id or 0)]
 
 
 def test_store_survives_a_failed_operation(store: CaseStore, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -354,3 +381,11 @@ def test_store_survives_a_failed_operation(store: CaseStore, monkeypatch: pytest
     assert len(store.add_many([Case(), Case()])) == 2
     with store.engine.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM cases")).scalar_one() == 3
+
+
+def test_get_many_reads_any_number_of_ids_in_the_order_given(store: CaseStore) -> None:
+    added = store.add_many([Case(publication=Publication(title=t)) for t in ("a", "b", "c")])
+    ids = [added[2].id or 0, *range(10_000, 11_200), added[0].id or 0, added[2].id or 0]  # more than one query's worth
+    assert [case.publication.title for case in store.get_many(ids)] == ["c", "a", "c"]
+    assert store.get_many([]) == []
+    assert store.list_ids() == [case.id for case in added]

@@ -4,18 +4,21 @@ every slot (an unexpected exception is logged and shown with the log's path, nev
 from __future__ import annotations
 
 import getpass
+import json
 import logging
 import logging.handlers
+import os
 import sys
 import tempfile
+import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from casedesk import __version__, paths
 from casedesk.diagnostics import safe_summary, safe_traceback
@@ -24,6 +27,10 @@ if TYPE_CHECKING:
     from casedesk.services import CaseService
 
 log = logging.getLogger("casedesk")
+
+# For benchmarks/run.py only: when set to a file path, the application writes there the moment its
+# library was first painted, then quits (see ReadyProbe). Unset, nothing of it runs.
+BENCH_READY_ENV = "CASEDESK_BENCH_READY"
 
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
@@ -94,6 +101,40 @@ class ErrorReporter:
         )
 
 
+class ReadyProbe(QObject):
+    """The benchmark hook: after the first paint of the library table with cases in it, write
+    {"painted_at": wall-clock seconds (time.time(), comparable with the clock of the process that
+    started this one), "rows": rows listed} to `path` as JSON, and quit. An empty library is
+    reported (with 0 rows) after `GIVE_UP_MS`, so a run never hangs."""
+
+    GIVE_UP_MS = 30_000
+
+    def __init__(self, table: QAbstractItemView, path: Path) -> None:
+        super().__init__(table)
+        self._table = table
+        self._path = path
+        self._seen = False
+        table.viewport().installEventFilter(self)
+        QTimer.singleShot(self.GIVE_UP_MS, self._report)
+
+    def _rows(self) -> int:
+        model = self._table.model()
+        return model.rowCount() if model is not None else 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint and not self._seen and self._rows() > 0:
+            self._seen = True
+            QTimer.singleShot(0, self._report)  # once this paint has been drawn
+        return False
+
+    def _report(self) -> None:
+        if self._path.exists():
+            return
+        report = {"painted_at": time.time(), "rows": self._rows()}
+        self._path.write_text(json.dumps(report), encoding="utf-8")
+        QApplication.quit()
+
+
 def open_or_restore(database_url: str | None) -> CaseService | None:
     """Open the library; when its file is damaged (or from a newer CaseDesk) and a sound backup
     exists, offer to restore that backup. None when the user is told why nothing can be opened."""
@@ -148,6 +189,8 @@ def run(database_url: str | None = None, argv: list[str] | None = None) -> int:
     window.append(main)
     main.show()
     main.start()
+    if os.environ.get(BENCH_READY_ENV):
+        ReadyProbe(main.library.table, Path(os.environ[BENCH_READY_ENV]))
     if service.backup_problem:
         main.statusBar().showMessage(
             QCoreApplication.translate("Application", "Today's backup could not be written: %1").replace(

@@ -189,11 +189,17 @@ class FieldBinder(QObject):
 
     # ----- refreshing ---------------------------------------------------------------------
     def refresh(self, case: Case | None, changed_path: str = "") -> None:
+        """Show `case` in the widgets: all of them, or after an edit of `changed_path` (a keystroke,
+        an undo) only those whose field is that one, lies inside it or holds it, and those whose
+        path follows a selection."""
         self._refreshing = True
         try:
             for binding in self._bindings:
-                binding.widget.setEnabled(case is not None)
                 path = binding.current_path()
+                if changed_path and isinstance(binding.path, str) and not overlaps(binding.path, changed_path):
+                    continue
+                if not changed_path:
+                    binding.widget.setEnabled(case is not None)
                 if case is None:
                     continue
                 binding.show(get_path(case, path) if path is not None else None)
@@ -231,6 +237,13 @@ class _CaseUndoKeys(QObject):
         return False
 
 
+def overlaps(path: str, other: str) -> bool:
+    """Whether two field paths name the same field, or one lies inside the other
+    ("treatment.courses" and "treatment.courses[1].name" do; "patient.label" and "patient.labels" not)."""
+    shorter, longer = (path, other) if len(path) <= len(other) else (other, path)
+    return longer == shorter or (longer.startswith(shorter) and longer[len(shorter)] in ".[")
+
+
 def set_combo_choices(widget: QComboBox, choices: Sequence[tuple[Any, str]]) -> None:
     """Replace a combo box's items, keeping the current value selected when it is still there."""
     current = widget.currentData()
@@ -247,6 +260,8 @@ def set_combo_choices(widget: QComboBox, choices: Sequence[tuple[Any, str]]) -> 
 
 def _mark(widget: QWidget, problem: str | None) -> None:
     """Show a problem on the widget itself (a red border via the `invalid` property, and a tooltip)."""
+    if bool(widget.property("invalid")) == (problem is not None) and widget.toolTip() == (problem or ""):
+        return  # as shown already: polishing the style again is not free (every keystroke, every case opened)
     widget.setProperty("invalid", problem is not None)
     widget.setToolTip(problem or "")
     widget.style().unpolish(widget)

@@ -48,21 +48,31 @@ from casedesk.domain import (
     validate,
 )
 from casedesk.domain.validation import Problem, Severity
-from casedesk.report.builder import generated_outcome_sentences, generated_text
 from casedesk.report.terms import known_licences
 from casedesk.checks.venues import load_profiles
-from casedesk.ui.binding import FieldBinder, mark_problem, set_combo_choices
+from casedesk.ui.binding import FieldBinder, mark_problem, overlaps, set_combo_choices
 from casedesk.ui import i18n
 from casedesk.ui.case_session import CaseSession
 from casedesk.ui.widgets import Column, PartialDateEdit, RecordListEditor, RecordTableModel
+
+
+# The fields the "Day 1 is" choices are made of (with the date anchor itself).
+_ANCHOR_SOURCES = ("diagnosis.onset", "history", "treatment.courses", "publication.date_anchor")
 
 
 def _choices(enum_type: Any, labels: dict[Any, str]) -> tuple[tuple[str, str], ...]:
     return tuple((member.value, labels[member]) for member in enum_type)
 
 
+# The rows a record table measures to fit its columns to their contents (with the rows in view):
+# every case opened refits every table, and a case with hundreds of rows must open as fast as any.
+FIT_COLUMNS_ROWS = 20
+
+
 def _list_editor(record_type: type, columns: Sequence[Column], new_record: Callable[[], Any]) -> RecordListEditor:
-    return RecordListEditor(RecordTableModel(record_type, columns, new_record))
+    editor = RecordListEditor(RecordTableModel(record_type, columns, new_record))
+    editor.table.horizontalHeader().setResizeContentsPrecision(FIT_COLUMNS_ROWS)
+    return editor
 
 
 def _text_box(lines: int) -> QPlainTextEdit:
@@ -133,6 +143,8 @@ class _GeneratedSection(QWidget):
         layout.addWidget(self.replace)
 
     def show_case(self, case: Case | None) -> None:
+        from casedesk.report.builder import generated_text  # with reportlab: when first shown, not at start
+
         self.generated.setText(generated_text(case, self.key) if case else "")
 
 
@@ -151,6 +163,8 @@ class CaseEditor(QWidget):
         self.tabs.setObjectName("editor.pages")
         self.tabs.setDocumentMode(True)
         self.generated_sections: list[_GeneratedSection] = []
+        self._section_pages: dict[_GeneratedSection, QWidget] = {}
+        self._generated_for: dict[object, Case | None] = {}  # section (or "outcomes") → the record it shows
         self._build_publication()
         self._build_patient()
         self._build_treatment()
@@ -188,6 +202,7 @@ class CaseEditor(QWidget):
         self._check_timer.setInterval(250)
         self._check_timer.timeout.connect(self._refresh_derived)
         session.case_changed.connect(self._on_case_changed)
+        self.tabs.currentChanged.connect(self._show_generated)
         self._on_case_changed(None, "")
 
     # ----- pages --------------------------------------------------------------------------
@@ -403,6 +418,7 @@ class CaseEditor(QWidget):
     def _build_outcomes(self) -> None:
         b = self.binder
         page = _Page(self.tr("Outcomes"))
+        self._outcomes_page = page
         self.adverse_events = b.records(
             _list_editor(
                 AdverseEvent,
@@ -483,6 +499,7 @@ class CaseEditor(QWidget):
     def _generated(self, page: _Page, key: str, title: str) -> None:
         section = _GeneratedSection(self.binder, key)
         self.generated_sections.append(section)
+        self._section_pages[section] = page
         page.block(title, section)
 
     # ----- helpers ------------------------------------------------------------------------
@@ -501,7 +518,7 @@ class CaseEditor(QWidget):
         return f"treatment.courses[{row}].assessments"
 
     def _on_course_selected(self, row: int) -> None:
-        self.binder.refresh(self.session.case)
+        self.binder.refresh(self.session.case, "treatment.courses")  # the assessments follow the course chosen
         self._title_assessments()
 
     def _title_assessments(self) -> None:
@@ -554,36 +571,51 @@ class CaseEditor(QWidget):
         return choices
 
     def _on_case_changed(self, case: Case | None, path: str) -> None:
-        choices = self._anchor_choices(case)
-        if [self.date_anchor.itemData(i) for i in range(self.date_anchor.count())] != [c[0] for c in choices] or any(
-            self.date_anchor.itemText(i) != c[1] for i, c in enumerate(choices)
-        ):
-            set_combo_choices(self.date_anchor, choices)
-        if case is not None:
-            index = self.date_anchor.findData(case.publication.date_anchor)
-            if index >= 0:
-                self.date_anchor.setCurrentIndex(index)
+        # A keystroke in a text box touches none of these: only what its field feeds is redone.
+        if path == "" or any(overlaps(path, source) for source in _ANCHOR_SOURCES):
+            choices = self._anchor_choices(case)
+            if [self.date_anchor.itemData(i) for i in range(self.date_anchor.count())] != [c[0] for c in choices] or any(
+                self.date_anchor.itemText(i) != c[1] for i, c in enumerate(choices)
+            ):
+                set_combo_choices(self.date_anchor, choices)
+            if case is not None:
+                index = self.date_anchor.findData(case.publication.date_anchor)
+                if index >= 0:
+                    self.date_anchor.setCurrentIndex(index)
         if path == "" and case is not None and case.treatment.courses:
             # Another case: start on its first course, so its assessments are in view.
             self.courses.set_current_row(0)
-        self._title_assessments()
+        if path == "" or overlaps(path, "treatment.courses"):
+            self._title_assessments()
         if path == "":
             self._refresh_derived()  # another case: show it whole at once
         else:
             self._check_timer.start()  # while typing: the generated text and problems follow shortly
 
     def _refresh_derived(self) -> None:
-        """What is derived from the whole case — the generated text of three sections, the grey
-        outcome sentences and the problems list — rebuilt once a burst of typing pauses, off the
+        """What is derived from the whole case — the problems list, the generated text of three
+        sections and the grey outcome sentences — rebuilt once a burst of typing pauses, off the
         keystroke path."""
-        case = self.session.case
-        for section in self.generated_sections:
-            section.show_case(case)
-        generated = generated_outcome_sentences(case) if case else {}
-        self.toxicity.setPlaceholderText(generated.get("toxicity", ""))
-        self.complications.setPlaceholderText(generated.get("complications", ""))
-        self.follow_up_text.setPlaceholderText(generated.get("follow_up_text", ""))
+        self._show_generated()
         self._show_problems()
+
+    def _show_generated(self) -> None:
+        """The generated text on the page in view, made for the record shown unless it already is;
+        the other pages' when they are shown (a case opened on its first page needs none of it)."""
+        case = self.session.case
+        page = self.tabs.currentWidget()
+        for section in self.generated_sections:
+            if self._section_pages[section] is page and self._generated_for.get(section, False) is not case:
+                section.show_case(case)
+                self._generated_for[section] = case
+        if page is self._outcomes_page and self._generated_for.get("outcomes", False) is not case:
+            from casedesk.report.builder import generated_outcome_sentences
+
+            generated = generated_outcome_sentences(case) if case else {}
+            self.toxicity.setPlaceholderText(generated.get("toxicity", ""))
+            self.complications.setPlaceholderText(generated.get("complications", ""))
+            self.follow_up_text.setPlaceholderText(generated.get("follow_up_text", ""))
+            self._generated_for["outcomes"] = case
 
     def current_problems(self) -> list[Problem]:
         return validate(self.session.case, language=i18n.language()) if self.session.case else []

@@ -1,6 +1,16 @@
 """The case library at the left of the main window: every case as one row, searched and sorted.
 
-The view shows `CaseSummary` records it is given (`set_cases`); it never reads the database.
+The view shows `CaseSummary` records it is given (`set_cases`); it never reads the database, and
+nothing it shows costs a query: the window reads every summary in one query of the cases table
+(`CaseService.list_cases`, about a tenth of a second for ten thousand cases), so searching and
+sorting always see every case, in memory. Paging the rows in from the store as the view scrolls
+would list fewer cases at first and need the store to search and to sort in the reader's collation,
+which SQLite has not; at this size it is not needed.
+
+What makes ten thousand rows fast: the model works out each row's search text and sort keys once,
+when first needed (`CaseLibraryModel.search_keys`, `sort_keys`), and `LibraryFilterProxy` searches
+and sorts plain lists of row numbers with them, never calling `data()` per row; a search that
+narrows the last one looks only at the rows shown, and no search sorts.
 """
 
 from __future__ import annotations
@@ -12,16 +22,19 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractProxyModel,
     QAbstractTableModel,
+    QCollator,
     QCoreApplication,
     QEvent,
     QItemSelection,
     QItemSelectionModel,
+    QMetaObject,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QPoint,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -34,6 +47,7 @@ SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # a key that sorts as the reader 
 CASE_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
+RESIZE_PRECISION = 50  # rows measured for a column sized to its contents (more when more are in view)
 _STATUS_ORDER = {CaseStatus.DRAFT: 0, CaseStatus.READY: 1, CaseStatus.SUBMITTED: 2}
 
 
@@ -89,16 +103,27 @@ def search_key(text: str) -> str:
 
 
 class CaseLibraryModel(QAbstractTableModel):
-    """The cases as rows, in the order given; sorting and searching belong to `LibraryFilterProxy`."""
+    """The cases as rows, in the order given; sorting and searching belong to `LibraryFilterProxy`.
+
+    What sorting and searching compare is worked out once per row, when first needed, and kept with
+    the row until it changes (`sort_keys`, `search_keys`): a keystroke in the search field or a click
+    on a column header never folds or collates every title again, and nothing here reads the database.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[CaseSummary] = []
+        self._row_of: dict[int, int] | None = None  # case id → row; built when first asked
+        self._search_keys: list[str] | None = None  # one per row; built at the first search
+        self._sort_keys: dict[int, list[Any]] = {}  # column → one key per row; built at the first sort by it
 
     # ----- changes ------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[CaseSummary]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._row_of = None
+        self._search_keys = None
+        self._sort_keys = {}
         self.endResetModel()
 
     def replace_summary(self, summary: CaseSummary) -> None:
@@ -107,9 +132,18 @@ class CaseLibraryModel(QAbstractTableModel):
         if row is None:
             self.beginInsertRows(QModelIndex(), 0, 0)
             self._rows.insert(0, summary)
+            self._row_of = None
+            if self._search_keys is not None:
+                self._search_keys.insert(0, _haystack(summary))
+            for column, keys in self._sort_keys.items():
+                keys.insert(0, _sort_key(summary, column, QCollator()))
             self.endInsertRows()
             return
         self._rows[row] = summary
+        if self._search_keys is not None:
+            self._search_keys[row] = _haystack(summary)
+        for column, keys in self._sort_keys.items():
+            keys[row] = _sort_key(summary, column, QCollator())
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(LibraryColumn) - 1))
 
     def remove_case(self, case_id: int) -> None:
@@ -118,6 +152,11 @@ class CaseLibraryModel(QAbstractTableModel):
             return
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._rows[row]
+        self._row_of = None
+        if self._search_keys is not None:
+            del self._search_keys[row]
+        for keys in self._sort_keys.values():
+            del keys[row]
         self.endRemoveRows()
 
     # ----- lookup -------------------------------------------------------------------------
@@ -125,23 +164,40 @@ class CaseLibraryModel(QAbstractTableModel):
         return self._rows[row]
 
     def row_of(self, case_id: int) -> int | None:
-        # A library holds hundreds of cases, not millions: a scan is cheaper than keeping an index right.
-        for row, summary in enumerate(self._rows):
-            if summary.id == case_id:
-                return row
-        return None
+        if self._row_of is None:
+            self._row_of = {summary.id: row for row, summary in enumerate(self._rows)}
+        return self._row_of.get(case_id)
+
+    def search_keys(self) -> list[str]:
+        """Per row, its title, patient and diagnosis folded as `search_key` folds what is typed."""
+        if self._search_keys is None:
+            self._search_keys = [_haystack(summary) for summary in self._rows]
+        return self._search_keys
+
+    def sort_keys(self, column: int) -> list[Any]:
+        """Per row, what the column sorts by: a number, or the collation key of the folded text in
+        the reader's locale (the order `QString.localeAwareCompare` gives)."""
+        keys = self._sort_keys.get(column)
+        if keys is None:
+            if column == LibraryColumn.UPDATED:  # the usual order, at every start: no per-row dispatch
+                keys = [summary.updated.timestamp() for summary in self._rows]
+            else:
+                collator = QCollator()
+                keys = [_sort_key(summary, column, collator) for summary in self._rows]
+            self._sort_keys[column] = keys
+        return keys
 
     # ----- QAbstractTableModel ------------------------------------------------------------
     def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's own default)
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(LibraryColumn)
+        return 0 if parent.isValid() else _COLUMN_COUNT
 
     def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _ROW_FLAGS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -150,24 +206,28 @@ class CaseLibraryModel(QAbstractTableModel):
         return None
 
     def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self._rows):
             return None
-        summary = self._rows[index.row()]
-        column = LibraryColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(summary, column)
-        if role == SORT_ROLE:
-            return self._sort_key(summary, column)
+        return self.cell(row, index.column(), role)
+
+    def cell(self, row: int, column: int, role: int) -> Any:
+        """`data()` of a row and column known to exist (the proxy calls it without making an index)."""
+        summary = self._rows[row]
+        if role == _DISPLAY:
+            return self._display(summary, LibraryColumn(column))
+        if role == _TOOL_TIP:
+            return summary.title or untitled_label()
         if role == CASE_ID_ROLE:
             return summary.id
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return summary.title or untitled_label()
-        if column is LibraryColumn.TITLE and not summary.title:
-            if role == Qt.ItemDataRole.FontRole:
+        if role == SORT_ROLE:
+            return self._sort_key(summary, LibraryColumn(column))
+        if column == LibraryColumn.TITLE and not summary.title:
+            if role == _FONT:
                 font = QFont()
                 font.setItalic(True)
                 return font
-            if role == Qt.ItemDataRole.ForegroundRole:
+            if role == _FOREGROUND:
                 return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         return None
 
@@ -201,16 +261,87 @@ class CaseLibraryModel(QAbstractTableModel):
                 return CaseLibraryModel._display(summary, column).casefold()
 
 
-class LibraryFilterProxy(QSortFilterProxyModel):
-    """Sorts by `SORT_ROLE` and keeps the rows whose title, patient or diagnosis hold every search word."""
+_COLUMN_COUNT = len(LibraryColumn)
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOL_TIP = int(Qt.ItemDataRole.ToolTipRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_NUMERIC_COLUMNS = frozenset({LibraryColumn.UPDATED, LibraryColumn.STATUS})
+_BY_ROWS = QAbstractItemModel.LayoutChangeHint.VerticalSortHint  # rows only: the header keeps its column widths
+_LAYOUT_SIGNATURE = ("QList<QPersistentModelIndex>", "QAbstractItemModel::LayoutChangeHint")
+
+
+def _haystack(summary: CaseSummary) -> str:
+    # Joined with a newline so that no word matches across the end of one field and the start of the next.
+    return search_key("\n".join((summary.title, summary.patient, summary.diagnosis)))
+
+
+def _sort_key(summary: CaseSummary, column: int, collator: QCollator) -> Any:
+    key = CaseLibraryModel._sort_key(summary, LibraryColumn(column))
+    # Compared as QString.localeAwareCompare compares (the default locale's collation), at C++ speed.
+    return key if column in _NUMERIC_COLUMNS else collator.sortKey(str(key))
+
+
+class LibraryFilterProxy(QAbstractProxyModel):
+    """Sorts by the column's sort key and keeps the rows whose title, patient or diagnosis hold every
+    search word.
+
+    The work is done on plain lists of source rows with the keys the model keeps (`sort_keys`,
+    `search_keys`), never by asking `data()` row by row: `_order` is every source row in sort order,
+    `_rows` the rows shown (the proxy's rows), in the same order. A search that only narrows the last
+    one looks through the rows shown, and no search sorts anything; an edited case is moved to its
+    place by a binary search. Searching and sorting are layout changes whose persistent indexes follow
+    their cases, so the selection stays on its case; rows come and go one by one as the model adds and
+    removes cases.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._words: tuple[str, ...] = ()
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)  # an edited case moves to its new place at once
-        self.setSortLocaleAware(True)  # Cyrillic and Kazakh titles in the reader's alphabetical order
+        self._sort_column = -1
+        self._descending = False
+        self._order: list[int] = []
+        self._rows: list[int] = []
+        self._proxy_row: list[int] | None = None  # source row → proxy row (-1: hidden); built when first asked
+        self._source: CaseLibraryModel | None = None
+        self._connections: list[QMetaObject.Connection] = []
 
+    # ----- source -------------------------------------------------------------------------
+    def setSourceModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 (Qt's name)
+        if model is not None and not isinstance(model, CaseLibraryModel):
+            raise TypeError("LibraryFilterProxy shows a CaseLibraryModel")
+        self.beginResetModel()
+        for connection in self._connections:
+            QObject.disconnect(connection)
+        self._connections = []
+        super().setSourceModel(model)
+        self._source = model
+        if model is not None:
+            self._connections = [
+                model.modelAboutToBeReset.connect(self.beginResetModel),
+                model.modelReset.connect(self._end_reset),
+                model.layoutAboutToBeChanged.connect(self.beginResetModel),  # not done by CaseLibraryModel
+                model.layoutChanged.connect(self._end_reset),
+                model.dataChanged.connect(self._on_source_data_changed),
+                model.rowsInserted.connect(self._on_source_rows_inserted),
+                model.rowsAboutToBeRemoved.connect(self._on_source_rows_about_to_be_removed),
+                model.rowsRemoved.connect(self._on_source_rows_removed),
+                model.headerDataChanged.connect(self.headerDataChanged),
+            ]
+        self._rebuild()
+        self.endResetModel()
+
+    def _end_reset(self) -> None:
+        self._rebuild()
+        self.endResetModel()
+
+    def _rebuild(self) -> None:
+        self._order = self._sorted(range(self._source.rowCount()) if self._source is not None else range(0))
+        self._rows = self._matching(self._order)
+        self._proxy_row = None
+
+    # ----- search -------------------------------------------------------------------------
     def search_words(self) -> tuple[str, ...]:
         return self._words
 
@@ -218,20 +349,178 @@ class LibraryFilterProxy(QSortFilterProxyModel):
         words = tuple(search_key(text).split())
         if words == self._words:
             return
-        self.beginFilterChange()
+        # Every row that holds each new word held each old word it contains: look at the rows shown.
+        narrower = bool(self._words) and all(any(old in new for new in words) for old in self._words)
         self._words = words
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._show(self._matching(self._rows if narrower else self._order))
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _ModelIndex) -> bool:
-        if not self._words:
-            return True
-        source = self.sourceModel()
-        if not isinstance(source, CaseLibraryModel):
-            return True
-        summary = source.summary_at(source_row)
-        # Joined with a newline so that no word matches across the end of one field and the start of the next.
-        haystack = search_key("\n".join((summary.title, summary.patient, summary.diagnosis)))
-        return all(word in haystack for word in self._words)
+    def _matching(self, rows: list[int]) -> list[int]:
+        """The rows among `rows` that hold every search word, in the same order."""
+        words = self._words
+        if not words or self._source is None:
+            return list(rows)
+        keys = self._source.search_keys()
+        if len(words) == 1:
+            (word,) = words
+            return [row for row in rows if word in keys[row]]
+        return [row for row in rows if all(word in keys[row] for word in words)]
+
+    # ----- sorting ------------------------------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_column = column if 0 <= column < _COLUMN_COUNT else -1
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self._order = self._sorted(range(len(self._order)))  # equal keys in the model's order, not the last sort's
+        self._show(self._matching(self._order))
+
+    def _sorted(self, rows: Sequence[int]) -> list[int]:
+        # Stable, like QSortFilterProxyModel: rows with equal keys keep the model's order, both ways.
+        if self._sort_column < 0 or self._source is None:
+            return sorted(rows)
+        keys = self._source.sort_keys(self._sort_column)
+        return sorted(rows, key=keys.__getitem__, reverse=self._descending)
+
+    def _place(self, rows: list[int], row: int) -> int:
+        """Where source `row` goes in `rows` (sorted as `_sorted` sorts), found by a binary search."""
+        keys = self._source.sort_keys(self._sort_column) if self._sort_column >= 0 and self._source is not None else None
+        low, high = 0, len(rows)
+        while low < high:
+            middle = (low + high) // 2
+            other = rows[middle]
+            if keys is None or not (keys[other] < keys[row] or keys[row] < keys[other]):
+                before = other < row
+            else:
+                before = (keys[row] < keys[other]) if self._descending else (keys[other] < keys[row])
+            if before:
+                low = middle + 1
+            else:
+                high = middle
+        return low
+
+    # ----- showing ------------------------------------------------------------------------
+    def _show(self, rows: list[int]) -> None:
+        """Show these source rows, in this order, as one layout change; persistent indexes (the
+        selection, the current row) follow their case, or become invalid when it is hidden."""
+        if rows == self._rows:
+            return
+        self.layoutAboutToBeChanged[_LAYOUT_SIGNATURE].emit([], _BY_ROWS)
+        before = self.persistentIndexList()
+        cases = [(self._rows[index.row()], index.column()) for index in before]
+        self._rows = rows
+        self._proxy_row = None
+        if before:
+            self.changePersistentIndexList(before, [self._index_of_source(row, column) for row, column in cases])
+        self.layoutChanged[_LAYOUT_SIGNATURE].emit([], _BY_ROWS)
+
+    def _proxy_rows(self) -> list[int]:
+        if self._proxy_row is None:
+            proxy_row = [-1] * (self._source.rowCount() if self._source is not None else 0)
+            for position, row in enumerate(self._rows):
+                proxy_row[row] = position
+            self._proxy_row = proxy_row
+        return self._proxy_row
+
+    def _index_of_source(self, source_row: int, column: int) -> QModelIndex:
+        proxy_rows = self._proxy_rows()
+        row = proxy_rows[source_row] if 0 <= source_row < len(proxy_rows) else -1
+        return self.createIndex(row, column) if row >= 0 else QModelIndex()
+
+    # ----- following the model ------------------------------------------------------------
+    def _on_source_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Sequence[int] = ()) -> None:
+        changed = range(top_left.row(), bottom_right.row() + 1)
+        if self._sort_column >= 0:
+            order = [row for row in self._order if row not in changed]
+            for row in changed:
+                order.insert(self._place(order, row), row)
+            self._order = order
+        rows = [row for row in self._rows if row not in changed]
+        for row in self._matching(list(changed)):
+            rows.insert(self._place(rows, row), row)
+        if rows != self._rows:
+            self._show(rows)  # an edited case moves to its new place, or in or out of the search
+            return
+        shown = [position for position in (self._proxy_rows()[row] for row in changed) if position >= 0]
+        if shown:
+            self.dataChanged.emit(self.index(min(shown), 0), self.index(max(shown), _COLUMN_COUNT - 1), roles)
+
+    def _on_source_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        count = last - first + 1
+        self._order = [row + count if row >= first else row for row in self._order]
+        self._rows = [row + count if row >= first else row for row in self._rows]  # the same cases
+        self._proxy_row = None
+        for row in range(first, last + 1):
+            self._order.insert(self._place(self._order, row), row)
+            if self._matching([row]):
+                position = self._place(self._rows, row)
+                self.beginInsertRows(QModelIndex(), position, position)
+                self._rows.insert(position, row)
+                self._proxy_row = None
+                self.endInsertRows()
+
+    def _on_source_rows_about_to_be_removed(self, parent: QModelIndex, first: int, last: int) -> None:
+        proxy_rows = self._proxy_rows()
+        positions = sorted((proxy_rows[row] for row in range(first, last + 1) if proxy_rows[row] >= 0), reverse=True)
+        while positions:  # from the bottom up, one run of neighbouring rows at a time
+            bottom = top = positions.pop(0)
+            while positions and positions[0] == top - 1:
+                top = positions.pop(0)
+            self.beginRemoveRows(QModelIndex(), top, bottom)
+            del self._rows[top : bottom + 1]
+            self._proxy_row = None
+            self.endRemoveRows()
+        self._order = [row for row in self._order if not first <= row <= last]
+
+    def _on_source_rows_removed(self, parent: QModelIndex, first: int, last: int) -> None:
+        count = last - first + 1
+        self._order = [row - count if row > last else row for row in self._order]
+        self._rows = [row - count if row > last else row for row in self._rows]
+        self._proxy_row = None
+
+    # ----- QAbstractProxyModel ------------------------------------------------------------
+    def mapToSource(self, proxy_index: _ModelIndex) -> QModelIndex:  # noqa: N802 (Qt's name)
+        if not proxy_index.isValid() or self._source is None or not 0 <= proxy_index.row() < len(self._rows):
+            return QModelIndex()
+        return self._source.index(self._rows[proxy_index.row()], proxy_index.column())
+
+    def mapFromSource(self, source_index: _ModelIndex) -> QModelIndex:  # noqa: N802 (Qt's name)
+        if not source_index.isValid():
+            return QModelIndex()
+        return self._index_of_source(source_index.row(), source_index.column())
+
+    def index(self, row: int, column: int, parent: _ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if parent.isValid() or not (0 <= row < len(self._rows) and 0 <= column < _COLUMN_COUNT):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, child: _ModelIndex | None = None) -> Any:  # type: ignore[override]
+        if child is None:
+            return super().parent()  # QObject.parent()
+        return QModelIndex()
+
+    def sibling(self, row: int, column: int, index: _ModelIndex) -> QModelIndex:
+        return self.index(row, column)
+
+    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else _COLUMN_COUNT
+
+    def hasChildren(self, parent: _ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and bool(self._rows)
+
+    def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = index.row()
+        if not index.isValid() or self._source is None or not 0 <= row < len(self._rows):
+            return None
+        return self._source.cell(self._rows[row], index.column(), role)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self._source is None or orientation != Qt.Orientation.Horizontal:
+            return None
+        return self._source.headerData(section, orientation, role)  # also while the search shows no row
 
 
 class LibraryView(QWidget):
@@ -310,7 +599,9 @@ class LibraryView(QWidget):
         table.verticalHeader().hide()
         header = table.horizontalHeader()
         header.setHighlightSections(False)
-        header.setResizeContentsPrecision(200)  # measure the first rows only: a long library stays fast
+        # Columns sized to their contents measure the rows in view and a few more, not the whole library:
+        # they are measured again after every search and sort.
+        header.setResizeContentsPrecision(RESIZE_PRECISION)
         for column in LibraryColumn:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(LibraryColumn.TITLE, QHeaderView.ResizeMode.Stretch)

@@ -3,7 +3,9 @@ right. Every action has a menu entry and a shortcut; nothing here touches the da
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
@@ -20,17 +22,18 @@ from PySide6.QtWidgets import (
 
 from casedesk import __version__
 from casedesk.domain import Case, CaseSummary
-from casedesk.report.text import section_text
 from casedesk.services import CaseService, ExportOptions, RenderedCase
-from casedesk.ui.case_session import CaseSession
+from casedesk.ui.case_session import CaseSession, Resolution
 from casedesk.ui.checks_panel import ChecksPanel
-from casedesk.ui.conflict_dialog import ConflictResolver
 from casedesk.ui.dialogs import Dialogs
 from casedesk.ui.editor import CaseEditor
 from casedesk.ui import i18n
-from casedesk.ui.export_dialog import ExportDialog
 from casedesk.ui.library import LibraryView
 from casedesk.ui.preview import PreviewPane
+
+if TYPE_CHECKING:
+    from casedesk.store import StoreError
+    from casedesk.ui.conflict_dialog import ConflictResolver
 
 STATE_VERSION = 1
 RESTART_NOTE = QT_TRANSLATE_NOOP("MainWindow", "The language changes when CaseDesk starts again.")
@@ -74,6 +77,7 @@ class MainWindow(QMainWindow):
         self.service = service
         self.settings = settings or QSettings()
         self.session = CaseSession(service, self)
+        self._conflict_resolver: ConflictResolver | None = None
 
         self.library = LibraryView()
         self.banner = _Banner()
@@ -210,7 +214,7 @@ class MainWindow(QMainWindow):
         self.session.case_changed.connect(self._on_case_changed)
         self.session.save_state_changed.connect(self.save_state.setText)
         self.session.saved.connect(self._on_saved)
-        self.session.conflict_resolver = ConflictResolver(self.service, self, self.editor.field_label)
+        self.session.conflict_resolver = self._resolve_conflict
         self.session.conflict_resolved.connect(self._after_conflict)
         self.preview.rendered.connect(lambda result: self.checks.show_report(result.check))
         self.checks.jump.connect(self.editor.focus_field)
@@ -222,6 +226,10 @@ class MainWindow(QMainWindow):
         """Fill the library and reopen the case open last time; on an empty library, offer the sample."""
         rows = self.service.list_cases()
         self.library.set_cases(rows)
+        # What exists now (the modules, ten thousand rows of the library) lives as long as the window:
+        # kept out of the garbage collector's full passes, which would otherwise stop it for a tenth
+        # of a second now and then. Objects freed by reference counting are freed as before.
+        gc.freeze()
         if not rows:
             self.banner.show_message(
                 self.tr("Your case library is empty. Start with the sample case — a published abstract recorded in CaseDesk — or a new case."),
@@ -400,6 +408,8 @@ class MainWindow(QMainWindow):
         folder = Path(str(self.settings.value("export_folder", str(Path.home()))))
         if not folder.is_dir():
             folder = Path.home()
+        from casedesk.ui.export_dialog import ExportDialog
+
         dialog = ExportDialog(self.session.case or case, self._export, folder, self, check=lambda case, options: self.service.check_case(case, options, messages=i18n.language()))
         dialog.open()
         self.export_dialog = dialog
@@ -429,7 +439,9 @@ class MainWindow(QMainWindow):
         if case is None:
             self.checks.clear()
         title = (case.publication.title.strip() or self.tr("(untitled)")) if case else ""
-        self.setWindowTitle(f"{title} — CaseDesk" if case else "CaseDesk")
+        window_title = f"{title} — CaseDesk" if case else "CaseDesk"
+        if window_title != self.windowTitle():
+            self.setWindowTitle(window_title)
 
     def _on_saved(self, case: Case) -> None:
         if case.id is None or case.updated is None:
@@ -445,6 +457,15 @@ class MainWindow(QMainWindow):
                 updated=case.updated,
             )
         )
+
+    def _resolve_conflict(self, mine: Case, error: StoreError) -> Resolution:
+        """A save met a change made elsewhere: the conflict dialog asks what to do (its module is
+        loaded when first needed, not at every start)."""
+        from casedesk.ui.conflict_dialog import ConflictResolver
+
+        if self._conflict_resolver is None:
+            self._conflict_resolver = ConflictResolver(self.service, self, self.editor.field_label)
+        return self._conflict_resolver(mine, error)
 
     def _after_conflict(self, case: Case | None) -> None:
         """A save that met a change made elsewhere was settled in the conflict dialog: list what is
@@ -480,6 +501,8 @@ class MainWindow(QMainWindow):
         index = Dialogs.choose(self, self.tr("Copy section"), self.tr("Section to copy as plain text:"), [s.heading or s.key for s in sections])
         if index is None:
             return
+        from casedesk.report.text import section_text
+
         QGuiApplication.clipboard().setText(section_text(sections[index]))
         self.statusBar().showMessage(self.tr("Copied “%1” to the clipboard.").replace("%1", sections[index].heading or ""), 5000)
 
@@ -524,4 +547,5 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("window/editor_splitter", self.editor.splitter.saveState())
         self.settings.sync()
+        gc.unfreeze()  # see start(): what the window kept alive may be collected again
         event.accept()

@@ -137,9 +137,8 @@ class CaseService:
     def restore_backup(self, source: str | os.PathLike[str]) -> RestoreResult:
         """Replace the library by the backup `source` (see `restore_library`) and go on working on
         the restored library. Nothing changes when `source` is not a sound library."""
-        inspected = inspect_library(Path(source).expanduser())
-        if not inspected.usable:
-            raise ServiceError(f"{source} cannot be restored: {inspected.problem}.")
+        # restore_library checks the backup before touching anything; a refused one leaves the
+        # library as it was and it is simply opened again below.
         self._store.close()
         try:
             result = restore_library(source, self._url)

@@ -144,3 +144,14 @@ def test_without_a_backup_the_error_is_shown_once(qapp: object, library: Path, m
     monkeypatch.setattr(Dialogs, "confirm", lambda *args: pytest.fail("nothing to offer"))
     assert open_or_restore(f"sqlite:///{library}") is None
     assert errors == [f'CaseDesk cannot use the database "{library}": the file is not a CaseDesk database or it is damaged.']
+
+
+def test_a_refused_backup_leaves_the_open_library_working(service: CaseService, tmp_path: Path) -> None:
+    from casedesk.services import USER_ERRORS
+
+    service.add_sample()
+    bad = tmp_path / "not-a-backup.sqlite3"
+    bad.write_text("notes")
+    with pytest.raises(USER_ERRORS, match="cannot be restored"):
+        service.restore_backup(bad)
+    assert len(service.list_cases()) == 1 and service.list_backups() == []

@@ -23,6 +23,7 @@ and RESULTS.md are written either way).
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import json
 import math
@@ -67,7 +68,24 @@ class Run:
     output: str = ""  # standard error (and standard output when asked), for messages and checks
     ready: float | None = None  # seconds from the start to the moment it reported its library painted
     rows: int | None = None
+    settled: float | None = None  # seconds from the start until its start-up work was done (the app: every case read, one open)
     timed_out: bool = False
+
+
+def _watch_high_water(pid: int, found: list[int]) -> None:
+    """Read the process's peak resident memory (VmHWM, of its own address space since its exec) every
+    few milliseconds until it is gone; the last reading is its peak, as memory only grows before exit."""
+    status = Path(f"/proc/{pid}/status")
+    while True:
+        try:
+            text = status.read_text()
+        except OSError:
+            return
+        match = re.search(r"^VmHWM:\s+(\d+) kB", text, re.MULTILINE)
+        if match is None:  # a zombie: exited, not yet waited for
+            return
+        found.append(int(match.group(1)))
+        time.sleep(0.005)
 
 
 def run_process(
@@ -123,6 +141,9 @@ def run_process(
 
     timer = threading.Timer(timeout, kill)
     timer.start()
+    high_water: list[int] = []
+    watcher = threading.Thread(target=_watch_high_water, args=(process.pid, high_water), daemon=True)
+    watcher.start()
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
     timer.cancel()
@@ -130,17 +151,26 @@ def run_process(
     reader.join(5)
     if terminal:
         os.close(master)
-    run = Run(wall=wall, peak_mb=usage.ru_maxrss / 1024, returncode=process.returncode,
+    watcher.join(5)
+    # The process's own high-water mark when /proc shows it: wait4's ru_maxrss also counts the copy of
+    # this (runner) process the child was forked from, which can be the larger of the two.
+    peak_kb = high_water[-1] if high_water else usage.ru_maxrss  # the last: a reading before the exec is the runner's
+    run = Run(wall=wall, peak_mb=peak_kb / 1024, returncode=process.returncode,
               output=b"".join(captured).decode("utf-8", errors="replace"), timed_out=bool(killed))
     if ready_file is not None and ready_file.is_file():
         report = json.loads(ready_file.read_text())
         run.ready = report["painted_at"] - started_wall
         run.rows = report.get("rows")
+        if "settled_at" in report:
+            run.settled = report["settled_at"] - started_wall
     return run
 
 
 def child_env() -> dict[str, str]:
     env = dict(os.environ)
+    # Compiled bytecode, as an installed CaseDesk has (pip compiles a wheel's modules at install):
+    # some environments forbid writing it, which would time the compiler on every start instead.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["CASEDESK_HOME"] = str(RUN / "home")  # never the user's own data folder
     env.pop("CASEDESK_BENCH_READY", None)
@@ -321,6 +351,7 @@ def measure_start(found: dict[str, Figure], repeat: int, seed: int) -> None:
     for command in (app_cmd, floor_cmd):  # the first start also writes the day's backup of the library
         run_process(command, ready_file=ready, timeout=600)
     rows: dict[str, set[object]] = {"app": set(), "floor": set()}
+    settled: list[float] = []
 
     def measure(command: list[str], who: str) -> None:
         run = run_process(command, ready_file=ready, timeout=120)
@@ -328,6 +359,8 @@ def measure_start(found: dict[str, Figure], repeat: int, seed: int) -> None:
             start.missing = start.missing or f"{who} did not report a painted library: {last_line(run.output)}"
             return
         rows[who].add(run.rows)
+        if who == "app" and run.settled is not None:
+            settled.append(run.settled)
         (start.app if who == "app" else start.floor).append(run.ready)
         (memory.app if who == "app" else memory.floor).append(run.peak_mb)
 
@@ -336,6 +369,14 @@ def measure_start(found: dict[str, Figure], repeat: int, seed: int) -> None:
         alternate(round_, [lambda: measure(app_cmd, "app"), lambda: measure(floor_cmd, "floor")])
     start.notes.append(f"rows listed at the first paint: CaseDesk {sorted(rows['app'])}, floor {sorted(rows['floor'])}; "
                        "time from starting the process to the first paint of the list (CASEDESK_BENCH_READY)")
+    if settled:
+        from casedesk.ui.main_window import FIRST_ROWS
+
+        start.notes.append(
+            f"CaseDesk paints its list with the first {FIRST_ROWS} cases read and the rest counted (the floor reads all "
+            f"before painting); it reads the rest, builds the editor and opens the last case right after that paint: "
+            f"all done {fmt(statistics.median(settled), 's')} after the process started (median; "
+            f"{fmt(min(settled), 's')}–{fmt(max(settled), 's')})")
     memory.notes.append("peak resident memory of the whole process (wait4), same runs")
     if memory.missing == "" and start.missing:
         memory.missing = start.missing
@@ -578,7 +619,8 @@ def markdown(found: dict[str, Figure], about: dict[str, str], command: str, args
         f"figures are the median of {args.repeat} runs each (the 1,000-case figures: {args.batch_repeat}), spread min–max; "
         f"interactive figures pool every key, click or edit of {args.sessions} session(s) and are the 95th percentile, "
         "spread as median and max. The ratio is CaseDesk ÷ floor. “Cold” means a new process each time; the "
-        "operating system's file cache is warm for both (one unmeasured run of each comes first).",
+        "operating system's file cache is warm for both (one unmeasured run of each comes first). Both start from "
+        "compiled bytecode, as an installed application does.",
         "",
         "## Machine",
         "",
@@ -608,7 +650,8 @@ def markdown(found: dict[str, Figure], about: dict[str, str], command: str, args
         "platypus in the same embedded DejaVu fonts. With `--all`, every case of the library, shared among one process per core.",
         "- `floors/libreoffice_floor.py`: `soffice --headless --convert-to pdf` of the DOCX CaseDesk exports for the same case, "
         "with a new user profile each time (cold), which is how users make the PDF today.",
-        "- `floors/library_floor.py`: imports PySide6 and SQLAlchemy's ORM, reads the same summary rows into a "
+        "- `floors/library_floor.py`: imports SQLAlchemy's ORM and then PySide6 (in that order, as the application does: "
+        "PySide6 reads the source of every module imported after it), reads the same summary rows into a "
         "QAbstractTableModel, shows a QTableView in a window of the application's size and reports its first paint "
         "(the application reports its own through `CASEDESK_BENCH_READY`, see `casedesk/app.py`).",
         "- `floors/interactive_floor.py`: search — the same rows filtered by a scan of their case-folded text (only the rows "
@@ -650,6 +693,10 @@ def main(argv: list[str] | None = None) -> int:
     generate.build_library(BATCH_CASES, args.seed)
     generate.build_case_file(BATCH_CASES, args.seed)
     say("")
+    # Both sides start from compiled bytecode (see child_env), compiled here once rather than by
+    # whichever measured run comes first.
+    for folder in (REPO / "casedesk", HERE):
+        compileall.compile_dir(folder, quiet=1)
     found = figures()
     wanted = {"export": ("export", "libreoffice"), "start": ("start", "memory"), "interactive": ("search", "open", "preview", "typing"),
               "export-all": ("export-all",), "import": ("import",)}

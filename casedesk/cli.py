@@ -203,6 +203,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _start_gui(args: argparse.Namespace) -> int:
+    # The store (and SQLAlchemy) before anything of Qt: once PySide6 is loaded, it reads the source of
+    # every module imported after it (looking for `from __feature__ import`), a sixth of a second here.
+    import casedesk.services  # noqa: F401
     from casedesk.app import run
 
     return run(args.database)

@@ -151,9 +151,14 @@ class CaseService:
         return list_backups(file) if file is not None else []
 
     # ----- reading ------------------------------------------------------------------------
-    def list_cases(self) -> list[CaseSummary]:
-        """The library, most recently changed first; cases in the trash are not listed."""
-        return self._store.list_summaries()
+    def list_cases(self, limit: int | None = None) -> list[CaseSummary]:
+        """The library, most recently changed first (the first `limit` cases only, if given); cases
+        in the trash are not listed."""
+        return self._store.list_summaries(limit)
+
+    def count_cases(self) -> int:
+        """How many cases the library holds (not counting the trash)."""
+        return self._store.count()
 
     def get_case(self, case_id: int) -> Case:
         """Any saved case, also one in the trash (it can be looked at, not changed)."""

@@ -18,12 +18,14 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QTableView
+# SQLAlchemy before PySide6, as the application does: once PySide6 is loaded it reads the source of
+# every module imported after it (looking for `from __feature__ import`), which a floor need not pay.
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
-
 from tables import Case
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, QTimer  # isort: skip
+from PySide6.QtWidgets import QApplication, QTableView  # isort: skip
 
 HEADERS = ("Title", "Patient", "Last change")
 

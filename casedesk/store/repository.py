@@ -78,6 +78,7 @@ _LOAD_CASE = (
     selectinload(CaseRow.references),
 )
 
+_STATUSES = {status.value: status for status in CaseStatus}
 # What a list row shows; from the cases table alone, however large the cases are.
 _SUMMARY_COLUMNS = (
     CaseRow.id,
@@ -210,14 +211,17 @@ class CaseStore:
 
     def count(self, *, trash: bool = False) -> int:
         """How many cases are in the library (or, with trash=True, in the trash)."""
+        in_trash = select(func.count()).select_from(CaseRow).where(_IN_TRASH).scalar_subquery()
+        # The library as all cases less the trash: both counted from indexes, without reading the table.
+        query = select(in_trash) if trash else select(select(func.count()).select_from(CaseRow).scalar_subquery() - in_trash)
         with self._unit(write=False) as session:
-            return int(session.scalar(select(func.count()).select_from(CaseRow).where(_IN_TRASH if trash else _IN_LIBRARY)) or 0)
+            return int(session.scalar(query) or 0)
 
-    def list_summaries(self) -> list[CaseSummary]:
-        """One row per case in the library (not in the trash), most recently changed first;
-        reads the cases table only."""
-        query = select(*_SUMMARY_COLUMNS).where(_IN_LIBRARY)
-        return self._summaries(query.order_by(CaseRow.updated.desc(), CaseRow.id.desc()))
+    def list_summaries(self, limit: int | None = None) -> list[CaseSummary]:
+        """One row per case in the library (not in the trash), most recently changed first (ties:
+        the higher id first), the first `limit` only if given; reads the cases table only."""
+        query = select(*_SUMMARY_COLUMNS).where(_IN_LIBRARY).order_by(CaseRow.updated.desc(), CaseRow.id.desc())
+        return self._summaries(query if limit is None else query.limit(limit))
 
     def list_trash(self) -> list[CaseSummary]:
         """One row per case in the trash, most recently trashed first; `deleted` says when."""
@@ -225,19 +229,13 @@ class CaseStore:
         return self._summaries(query.order_by(CaseRow.deleted.desc(), CaseRow.id.desc()))
 
     def _summaries(self, query: Select[Any]) -> list[CaseSummary]:
+        # Plain columns: run on the session's connection, without the ORM's per-row loading (a quarter
+        # of the time for ten thousand cases); the statuses are looked up, not constructed, per row.
+        statuses = _STATUSES
         with self._unit(write=False) as session:
             return [
-                CaseSummary(
-                    id=id_,
-                    title=title,
-                    patient=patient,
-                    diagnosis=diagnosis,
-                    venue=venue,
-                    status=CaseStatus(status),
-                    updated=updated,
-                    deleted=deleted,
-                )
-                for id_, title, patient, diagnosis, venue, status, updated, deleted in session.execute(query)
+                CaseSummary(id_, title, patient, diagnosis, venue, statuses.get(status) or CaseStatus(status), updated, deleted)
+                for id_, title, patient, diagnosis, venue, status, updated, deleted in session.connection().execute(query)
             ]
 
     def update(self, case: Case, *, action: ChangeAction = ChangeAction.EDITED) -> Case:

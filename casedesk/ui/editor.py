@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -150,6 +150,11 @@ class _GeneratedSection(QWidget):
 
 class CaseEditor(QWidget):
     """All pages of the open case. Talks only to the CaseSession, never to the database."""
+
+    @staticmethod
+    def page_titles() -> list[str]:
+        """The titles of the pages, in order, without building them (the window's View menu)."""
+        return [QCoreApplication.translate("CaseEditor", title) for title in ("Publication", "Patient", "Treatment", "Outcomes", "Narrative")]
 
     problems_changed = Signal(int)
     manage_venues_requested = Signal()

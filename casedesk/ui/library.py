@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -108,27 +108,62 @@ class CaseLibraryModel(QAbstractTableModel):
     What sorting and searching compare is worked out once per row, when first needed, and kept with
     the row until it changes (`sort_keys`, `search_keys`): a keystroke in the search field or a click
     on a column header never folds or collates every title again, and nothing here reads the database.
+
+    The rows may come in two steps (`set_rows` with `total` and `read_all`): the first screenful, with
+    the rest counted but not yet read (shown empty), then all of them (`complete`), which whatever
+    needs every row (a search, a sort, finding a case) asks for first.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[CaseSummary] = []
+        self._pending = 0  # rows counted, not read yet
+        self._read_all: Callable[[], Sequence[CaseSummary]] | None = None
+        self._newest_first = False  # the rows are in the store's order: last change first
         self._row_of: dict[int, int] | None = None  # case id → row; built when first asked
         self._search_keys: list[str] | None = None  # one per row; built at the first search
         self._sort_keys: dict[int, list[Any]] = {}  # column → one key per row; built at the first sort by it
 
     # ----- changes ------------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[CaseSummary]) -> None:
+    def set_rows(
+        self,
+        rows: Sequence[CaseSummary],
+        *,
+        newest_first: bool = False,
+        total: int | None = None,
+        read_all: Callable[[], Sequence[CaseSummary]] | None = None,
+    ) -> None:
+        """Show these rows. `newest_first`: they are in the store's order (last change first, then
+        the higher id), so the usual sort has nothing to do. `total` and `read_all`: `rows` are the
+        first of `total` cases, and `read_all()` lists them all (in the same order) when asked."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._pending = max(0, total - len(self._rows)) if total is not None and read_all is not None else 0
+        self._read_all = read_all if self._pending else None
+        self._newest_first = newest_first
         self._row_of = None
         self._search_keys = None
         self._sort_keys = {}
         self.endResetModel()
 
+    def complete(self) -> None:
+        """Read the rows counted but not read yet (see `set_rows`); nothing when every row is read."""
+        if self._read_all is None:
+            return
+        read_all, self._read_all = self._read_all, None
+        self.set_rows(read_all(), newest_first=self._newest_first)
+
+    def is_complete(self) -> bool:
+        return self._read_all is None
+
+    def newest_first(self) -> bool:
+        """Whether the rows are in the store's order, last change first."""
+        return self._newest_first
+
     def replace_summary(self, summary: CaseSummary) -> None:
         """Show a case's new summary in its row; a case not yet listed is added at the top."""
         row = self.row_of(summary.id)
+        self._newest_first = False
         if row is None:
             self.beginInsertRows(QModelIndex(), 0, 0)
             self._rows.insert(0, summary)
@@ -161,15 +196,19 @@ class CaseLibraryModel(QAbstractTableModel):
 
     # ----- lookup -------------------------------------------------------------------------
     def summary_at(self, row: int) -> CaseSummary:
+        if row >= len(self._rows):
+            self.complete()
         return self._rows[row]
 
     def row_of(self, case_id: int) -> int | None:
+        self.complete()
         if self._row_of is None:
             self._row_of = {summary.id: row for row, summary in enumerate(self._rows)}
         return self._row_of.get(case_id)
 
     def search_keys(self) -> list[str]:
         """Per row, its title, patient and diagnosis folded as `search_key` folds what is typed."""
+        self.complete()
         if self._search_keys is None:
             self._search_keys = [_haystack(summary) for summary in self._rows]
         return self._search_keys
@@ -177,6 +216,7 @@ class CaseLibraryModel(QAbstractTableModel):
     def sort_keys(self, column: int) -> list[Any]:
         """Per row, what the column sorts by: a number, or the collation key of the folded text in
         the reader's locale (the order `QString.localeAwareCompare` gives)."""
+        self.complete()
         keys = self._sort_keys.get(column)
         if keys is None:
             if column == LibraryColumn.UPDATED:  # the usual order, at every start: no per-row dispatch
@@ -189,7 +229,7 @@ class CaseLibraryModel(QAbstractTableModel):
 
     # ----- QAbstractTableModel ------------------------------------------------------------
     def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's own default)
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._rows) + self._pending
 
     def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else _COLUMN_COUNT
@@ -213,6 +253,8 @@ class CaseLibraryModel(QAbstractTableModel):
 
     def cell(self, row: int, column: int, role: int) -> Any:
         """`data()` of a row and column known to exist (the proxy calls it without making an index)."""
+        if row >= len(self._rows):
+            return None  # counted, not read yet: empty until `complete`
         summary = self._rows[row]
         if role == _DISPLAY:
             return self._display(summary, LibraryColumn(column))
@@ -349,6 +391,8 @@ class LibraryFilterProxy(QAbstractProxyModel):
         words = tuple(search_key(text).split())
         if words == self._words:
             return
+        if self._source is not None:
+            self._source.complete()  # every row, before this search starts (a reset of its own)
         # Every row that holds each new word held each old word it contains: look at the rows shown.
         narrower = bool(self._words) and all(any(old in new for new in words) for old in self._words)
         self._words = words
@@ -367,6 +411,8 @@ class LibraryFilterProxy(QAbstractProxyModel):
 
     # ----- sorting ------------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if self._source is not None:
+            self._source.complete()  # every row, before this sort starts (a reset of its own)
         self._sort_column = column if 0 <= column < _COLUMN_COUNT else -1
         self._descending = order == Qt.SortOrder.DescendingOrder
         self._order = self._sorted(range(len(self._order)))  # equal keys in the model's order, not the last sort's
@@ -375,6 +421,10 @@ class LibraryFilterProxy(QAbstractProxyModel):
     def _sorted(self, rows: Sequence[int]) -> list[int]:
         # Stable, like QSortFilterProxyModel: rows with equal keys keep the model's order, both ways.
         if self._sort_column < 0 or self._source is None:
+            return sorted(rows)
+        if self._sort_column == LibraryColumn.UPDATED and self._descending and self._source.newest_first():
+            # Already in this order, ties included (the store breaks them by the higher id, as a
+            # stable descending sort of the model's order does): sorting would change nothing.
             return sorted(rows)
         keys = self._source.sort_keys(self._sort_column)
         return sorted(rows, key=keys.__getitem__, reverse=self._descending)
@@ -638,9 +688,21 @@ class LibraryView(QWidget):
     def proxy(self) -> LibraryFilterProxy:
         return self._proxy
 
-    def set_cases(self, rows: Sequence[CaseSummary]) -> None:
-        """Show these cases; the chosen case stays chosen if it is still among them."""
-        self._model.set_rows(rows)
+    def set_cases(
+        self,
+        rows: Sequence[CaseSummary],
+        *,
+        newest_first: bool = False,
+        total: int | None = None,
+        read_all: Callable[[], Sequence[CaseSummary]] | None = None,
+    ) -> None:
+        """Show these cases; the chosen case stays chosen if it is still among them. For the other
+        arguments see `CaseLibraryModel.set_rows`."""
+        self._model.set_rows(rows, newest_first=newest_first, total=total, read_all=read_all)
+
+    def complete(self) -> None:
+        """Read the cases counted but not yet read (see `set_cases`)."""
+        self._model.complete()
 
     def current_case_id(self) -> int | None:
         """The chosen case, also while the search hides its row."""

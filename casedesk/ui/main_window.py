@@ -4,10 +4,11 @@ right. Every action has a menu entry and a shortcut; nothing here touches the da
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -69,6 +70,26 @@ class _Banner(QWidget):
         self.show()
 
 
+# Cases read before the window's first paint; the rest follow it (MainWindow.start).
+FIRST_ROWS = 200
+
+
+class _AfterFirstPaint(QObject):
+    """Calls `then` once, as soon as `widget` has been painted for the first time."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)  # once this paint is on screen
+            self.deleteLater()
+        return False
+
+
 class MainWindow(QMainWindow):
     def __init__(self, service: CaseService, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -87,7 +108,10 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.banner)
         left_layout.addWidget(self.library, 1)
 
-        self.editor = CaseEditor(self.session)
+        # The editor's pages are built when first needed (opening a case), not before the window's
+        # first paint: until then an empty widget holds its place in the splitter.
+        self._editor: CaseEditor | None = None
+        self._editor_slot = QWidget()
         self.preview = PreviewPane(self._render)
         self.checks = ChecksPanel()
         self.side = QTabWidget()
@@ -99,7 +123,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main.splitter")
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.editor)
+        self.splitter.addWidget(self._editor_slot)
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
@@ -158,8 +182,8 @@ class MainWindow(QMainWindow):
         self.manage_venues_action = self._action(self.tr("&Venue profiles…"), "Ctrl+Shift+V", self.manage_venues)
         self.about_action = self._action(self.tr("&About CaseDesk"), QKeySequence.StandardKey.HelpContents, self._about)
         self.page_actions = []
-        for index in range(self.editor.tabs.count()):
-            action = self._action(self.editor.tabs.tabText(index), f"Alt+{index + 1}", lambda _=False, i=index: self._show_page(i))
+        for index, title in enumerate(CaseEditor.page_titles()):
+            action = self._action(title, f"Alt+{index + 1}", lambda _=False, i=index: self._show_page(i))
             self.page_actions.append(action)
 
         bar = self.menuBar()
@@ -217,15 +241,39 @@ class MainWindow(QMainWindow):
         self.session.conflict_resolver = self._resolve_conflict
         self.session.conflict_resolved.connect(self._after_conflict)
         self.preview.rendered.connect(lambda result: self.checks.show_report(result.check))
-        self.checks.jump.connect(self.editor.focus_field)
-        self.editor.manage_venues_requested.connect(self.manage_venues)
+        self.checks.jump.connect(lambda path: self.editor.focus_field(path))
         self.language_actions.triggered.connect(self._on_language_chosen)
 
+    @property
+    def editor(self) -> CaseEditor:
+        """The case editor, built the first time it is asked for."""
+        if self._editor is None:
+            editor = CaseEditor(self.session)
+            editor.manage_venues_requested.connect(self.manage_venues)
+            editor.setEnabled(self.session.case is not None)
+            state = self.settings.value("window/editor_splitter")
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                editor.splitter.restoreState(state)
+            self.splitter.replaceWidget(1, editor)
+            self._editor_slot.deleteLater()
+            self._editor = editor
+        return self._editor
+
     # ----- start ---------------------------------------------------------------------------
-    def start(self) -> None:
-        """Fill the library and reopen the case open last time; on an empty library, offer the sample."""
-        rows = self.service.list_cases()
-        self.library.set_cases(rows)
+    def start(self, *, reopen_later: bool = False) -> None:
+        """Fill the library and reopen the case open last time; on an empty library, offer the sample.
+
+        With reopen_later (the application's start), the case opens once the event loop runs — after
+        the window's first paint — so the library is on screen without waiting for the case."""
+        if reopen_later:
+            # One screenful now, the rest once the window is on screen (a search or sort before then
+            # reads them at once); the count gives the list its full length from the start.
+            rows = self.service.list_cases(limit=FIRST_ROWS)
+            total = self.service.count_cases() if len(rows) == FIRST_ROWS else len(rows)
+            self.library.set_cases(rows, newest_first=True, total=total, read_all=self.service.list_cases)
+        else:
+            rows = self.service.list_cases()
+            self.library.set_cases(rows, newest_first=True)
         # What exists now (the modules, ten thousand rows of the library) lives as long as the window:
         # kept out of the garbage collector's full passes, which would otherwise stop it for a tenth
         # of a second now and then. Objects freed by reference counting are freed as before.
@@ -240,8 +288,24 @@ class MainWindow(QMainWindow):
             return
         last = self.settings.value("last_case_id")
         wanted = int(last) if last is not None and str(last).isdigit() else None
-        ids = [row.id for row in rows]
-        self.open_case(wanted if wanted in ids else ids[0])
+        if reopen_later:
+            _AfterFirstPaint(self.library.table.viewport(), lambda: self._after_first_paint(wanted))
+        else:
+            ids = [row.id for row in rows]
+            self.open_case(wanted if wanted in ids else ids[0])
+
+    def settled(self) -> bool:
+        """Whether the start's work is done: every case read and, unless the library is empty, one open."""
+        return self.library.model.is_complete() and (self.session.case is not None or self.library.model.rowCount() == 0)
+
+    def _after_first_paint(self, wanted: int | None) -> None:
+        """The rest of the library, then the case open last time (or the first listed)."""
+        self.library.complete()
+        gc.freeze()  # the rows just read, as in start()
+        model = self.library.model
+        if self.session.case is not None or model.rowCount() == 0:
+            return  # the user opened or made a case in the meantime, or the library was emptied elsewhere
+        self.open_case(wanted if wanted is not None and model.row_of(wanted) is not None else model.summary_at(0).id)
 
     # ----- case operations ----------------------------------------------------------------
     def open_case(self, case_id: int) -> None:
@@ -254,13 +318,14 @@ class MainWindow(QMainWindow):
         self.settings.setValue("last_case_id", case_id)
 
     def _set_case(self, case: Case | None) -> None:
+        editor = self.editor  # built before the case arrives, so that it shows it
         self.session.open(case)
         for action in (self.duplicate_action, self.trash_action, self.export_action, self.history_action):
             action.setEnabled(case is not None)
-        self.editor.setEnabled(case is not None)
+        editor.setEnabled(case is not None)
 
     def _reload_library(self, select: int | None = None) -> None:
-        self.library.set_cases(self.service.list_cases())
+        self.library.set_cases(self.service.list_cases(), newest_first=True)
         if select is not None:
             self.library.select_case(select)
 
@@ -306,7 +371,7 @@ class MainWindow(QMainWindow):
         self.service.trash_case(case.id)
         self._set_case(None)
         rows = self.service.list_cases()
-        self.library.set_cases(rows)
+        self.library.set_cases(rows, newest_first=True)
         if rows:
             self.open_case(rows[0].id)
         case_id = case.id
@@ -520,10 +585,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        for key, splitter in (("window/splitter", self.splitter), ("window/editor_splitter", self.editor.splitter)):
-            state = self.settings.value(key)
-            if isinstance(state, QByteArray) and not state.isEmpty():
-                splitter.restoreState(state)
+        state = self.settings.value("window/splitter")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.splitter.restoreState(state)
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state, STATE_VERSION)
@@ -545,7 +609,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState(STATE_VERSION))
         self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue("window/editor_splitter", self.editor.splitter.saveState())
+        if self._editor is not None:  # else what was stored stays
+            self.settings.setValue("window/editor_splitter", self._editor.splitter.saveState())
         self.settings.sync()
         gc.unfreeze()  # see start(): what the window kept alive may be collected again
         event.accept()

@@ -200,3 +200,40 @@ def test_the_trash_list_reads_only_the_cases_table(store: CaseStore, rich_case: 
         event.remove(store.engine, "before_cursor_execute", record)
     (query,) = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
     assert not [t.name for t in Base.metadata.sorted_tables if t.name != "cases" and t.name in query]
+
+
+# ----- listing at the size of a real library ------------------------------------------------------
+def _plans(store: CaseStore, call: object) -> list[str]:
+    """SQLite's query plan of every SELECT on "cases" that `call()` runs, as EXPLAIN QUERY PLAN gives it."""
+    statements: list[tuple[str, object]] = []
+
+    def record(conn: object, cursor: object, statement: str, parameters: object, context: object, many: bool) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and "cases" in statement:
+            statements.append((statement, parameters))
+
+    event.listen(store.engine, "before_cursor_execute", record)
+    try:
+        call()  # type: ignore[operator]
+    finally:
+        event.remove(store.engine, "before_cursor_execute", record)
+    with store.engine.connect() as connection:
+        driver = connection.connection.driver_connection
+        return [
+            " / ".join(row[3] for row in driver.execute(f"EXPLAIN QUERY PLAN {statement}", parameters).fetchall())
+            for statement, parameters in statements
+        ]
+
+
+def test_the_first_screenful_of_a_large_library_is_read_through_the_index_without_sorting(store: CaseStore) -> None:
+    # What the window lists before its first paint (schema 0005): with the old index on every
+    # row's `deleted`, SQLite searched it and sorted every case in a temporary tree first.
+    store.add_many([titled(f"case {n}") for n in range(300)])
+    store.trash(store.list_summaries(limit=1)[0].id)
+
+    (plan,) = _plans(store, lambda: store.list_summaries(limit=200))
+    assert "ix_cases_updated" in plan and "TEMP B-TREE" not in plan, plan
+    (plan,) = _plans(store, lambda: store.count())
+    steps = [step for step in plan.split(" / ") if " cases" in step]
+    assert steps and all("USING COVERING INDEX" in step for step in steps), plan  # counted from indexes alone
+    assert store.count() == 299 and store.count(trash=True) == 1
+    assert [s.id for s in store.list_summaries(limit=5)] == [s.id for s in store.list_summaries()[:5]]

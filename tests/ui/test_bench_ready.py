@@ -37,4 +37,4 @@ def test_the_application_reports_its_painted_library_and_quits(tmp_path: Path) -
     assert finished.returncode == 0, finished.stderr
     report = json.loads(ready.read_text(encoding="utf-8"))
     assert report["rows"] == 3
-    assert started < report["painted_at"] < time.time()
+    assert started < report["painted_at"] <= report["settled_at"] < time.time()

@@ -377,7 +377,7 @@ def measure_start(found: dict[str, Figure], repeat: int, seed: int) -> None:
             f"before painting); it reads the rest, builds the editor and opens the last case right after that paint: "
             f"all done {fmt(statistics.median(settled), 's')} after the process started (median; "
             f"{fmt(min(settled), 's')}–{fmt(max(settled), 's')})")
-    memory.notes.append("peak resident memory of the whole process (wait4), same runs")
+    memory.notes.append("peak resident memory of the process (its VmHWM, read from /proc until it exits), same runs")
     if memory.missing == "" and start.missing:
         memory.missing = start.missing
 

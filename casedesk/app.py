@@ -17,7 +17,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QSize, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from casedesk import __version__, paths
@@ -150,6 +151,14 @@ class ReadyProbe(QObject):
         QApplication.quit()
 
 
+def tell_at_start(problem: str) -> None:
+    """Say, in a message box, why the application cannot start (before any window exists)."""
+    from casedesk.ui.dialogs import Dialogs
+
+    _app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 (alive while the box shows)
+    Dialogs.error(None, QCoreApplication.translate("Application", "CaseDesk cannot start"), problem)
+
+
 def open_or_restore(database_url: str | None) -> CaseService | None:
     """Open the library; when its file is damaged (or from a newer CaseDesk) and a sound backup
     exists, offer to restore that backup. None when the user is told why nothing can be opened."""
@@ -180,13 +189,36 @@ def open_or_restore(database_url: str | None) -> CaseService | None:
         return None
 
 
-def run(database_url: str | None = None, argv: list[str] | None = None) -> int:
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def application_icon() -> QIcon:
+    """CaseDesk's icon (resources/icons, made by packaging/make_icons.py) in the sizes a desktop asks
+    for: title bars, the task bar, the window switcher. Empty when the resources lack it."""
+    icon = QIcon()
+    try:
+        folder = paths.resources_dir() / "icons" / "hicolor"
+    except OSError:
+        return icon
+    for size in ICON_SIZES:
+        png = folder / f"{size}x{size}" / "apps" / "casedesk.png"
+        if png.is_file():
+            icon.addFile(str(png), QSize(size, size))
+    return icon
+
+
+def run(database_url: str | None = None, argv: list[str] | None = None, open_file: str | None = None) -> int:
+    """The application, until its window is closed. `open_file`: a case file to import and show
+    (`casedesk open FILE`, a double-click on a case file) instead of the case open last time."""
     from casedesk.ui import i18n
     from casedesk.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     QCoreApplication.setApplicationName("CaseDesk")
     QCoreApplication.setApplicationVersion(__version__)
+    # The desktop entry (packaging/linux/casedesk.desktop) the windows belong to, and their icon.
+    QGuiApplication.setDesktopFileName("casedesk")
+    QApplication.setWindowIcon(application_icon())
     try:
         paths.ensure_data_dir()
     except OSError:
@@ -204,6 +236,10 @@ def run(database_url: str | None = None, argv: list[str] | None = None) -> int:
     window.append(main)
     main.show()
     main.start(reopen_later=True)
+    if open_file:
+        # Once the event loop runs: the window is up behind the import's message, should the file be
+        # refused. The imported case takes the place of the case open last time (see _after_first_paint).
+        QTimer.singleShot(0, lambda: main.open_case_file(open_file))
     if os.environ.get(BENCH_READY_ENV):
         ReadyProbe(main.library.table, Path(os.environ[BENCH_READY_ENV]), main.settled)
     if service.backup_problem:

@@ -10,6 +10,7 @@ import argparse
 import atexit
 import gc
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,6 +36,9 @@ SUFFIXES = {
 }
 BINARY_FORMATS = {"pdf": "a PDF", "docx": "a Word document", "timeline-pdf": "a PDF"}
 ALL_CASES_FILE = "cases.casedesk.json"  # export --all --format json: one case file with every case
+# Where the library's address comes from when --database is not given (docs/clinic-server.md).
+ENV_DATABASE = "CASEDESK_DATABASE"
+SETTINGS_FILE = "settings.ini"  # in the data folder; the application's own QSettings file
 
 
 class _Parser(argparse.ArgumentParser):
@@ -58,7 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--database",
         metavar="URL",
-        help="SQLAlchemy database URL, for example sqlite:////path/cases.sqlite3 or postgresql://host/db",
+        help="SQLAlchemy database URL, for example sqlite:////path/cases.sqlite3 or postgresql+psycopg://user@server/casedesk "
+        f"(default: ${ENV_DATABASE}, else [database] url in {SETTINGS_FILE} in the data folder, else the data folder's library)",
     )
     parser.add_argument("--debug", action="store_true", help="show the full traceback of unexpected errors")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -67,6 +72,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p_import = commands.add_parser("import", help="import a .casedesk.json file and print the new ids")
     p_import.add_argument("file", metavar="FILE")
+
+    p_open = commands.add_parser(
+        "open",
+        help="start the desktop application with FILE, a .casedesk.json case file, imported and its case open "
+        "(a case already in the library as the file holds it is opened, not imported twice); "
+        "what a double-click on a case file runs",
+    )
+    p_open.add_argument("file", metavar="FILE", nargs="?", help="the case file (none: start as casedesk alone does)")
 
     p_list = commands.add_parser("list", help="list cases: id, title, patient label, last change")
     p_list.add_argument("--json", action="store_true", help="print the list as JSON")
@@ -173,7 +186,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("export: give a case ID or --all (not both)")
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
-    if args.command is None:
+    try:
+        args.database = database_url(args.database)
+    except SettingsError as exc:
+        _say(str(exc))
+        if args.command in (None, "open"):  # started from a menu, standard error is seen by nobody
+            from casedesk.app import tell_at_start
+
+            tell_at_start(str(exc))
+        return EXIT_ERROR
+    if args.command in (None, "open"):
         return _start_gui(args)
     # A command runs once and exits. The cyclic garbage collector would spend ~7 % of a short
     # command (50 ms of an export) walking the objects that imports make (classes, tables, fonts),
@@ -202,13 +224,52 @@ def main(argv: Sequence[str] | None = None) -> int:
             gc.enable()
 
 
+class SettingsError(Exception):
+    """The settings file cannot be read; str() is the sentence to show."""
+
+
+def database_url(option: str | None) -> str | None:
+    """The library to open: --database, else $CASEDESK_DATABASE, else `url` in the [database]
+    section of settings.ini in the data folder (a clinic server), else None: this computer's file."""
+    for value in (option, os.environ.get(ENV_DATABASE)):
+        if value and value.strip():
+            return value.strip()
+    return configured_url(paths.data_dir() / SETTINGS_FILE)
+
+
+def configured_url(settings: Path) -> str | None:
+    """[database] url in `settings`, read without Qt (the command line does not load it). The file is
+    the application's QSettings file too: its other sections are left alone, and a value QSettings
+    quoted (it quotes any with , or ;) is unquoted."""
+    import configparser
+
+    parser = configparser.RawConfigParser(strict=False, interpolation=None)
+    try:
+        with settings.open(encoding="utf-8") as file:
+            parser.read_file(file)
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError, configparser.Error) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc).splitlines()[0]
+        raise SettingsError(f"the settings file {settings} cannot be read ({reason})") from exc
+    for section in parser.sections():
+        if section.lower() == "database" and parser.has_option(section, "url"):
+            value = parser.get(section, "url").strip()
+            if len(value) >= 2 and value[0] == value[-1] == '"':
+                value = value[1:-1].replace('\\"', '"').replace("\\\\", "\\")
+            return value or None
+    return None
+
+
 def _start_gui(args: argparse.Namespace) -> int:
     # The store (and SQLAlchemy) before anything of Qt: once PySide6 is loaded, it reads the source of
     # every module imported after it (looking for `from __feature__ import`), a sixth of a second here.
     import casedesk.services  # noqa: F401
     from casedesk.app import run
 
-    return run(args.database)
+    # `open FILE`: the path as the folder it was given in sees it (the window never changes folder).
+    case_file = str(Path(args.file).absolute()) if args.command == "open" and args.file else None
+    return run(args.database, open_file=case_file)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -254,7 +315,11 @@ def _backups(args: argparse.Namespace) -> int:
         result = restore_library(args.path, args.database)
         kept = f"; what it replaced is kept as {result.previous}" if result.previous else ""
         _say(f"restored {result.database} from {result.restored_from}{kept}")
-    elif database is not None:
+    elif database is None:
+        from casedesk.services import ServiceError, server_backup_sentence
+
+        raise ServiceError(server_backup_sentence(args.database))
+    else:
         for backup in list_backups(database):
             when = backup.created.strftime("%Y-%m-%d %H:%M:%S UTC") if backup.created else "-"
             print(f"{backup.path}\t{backup.kind}\t{when}\t{backup.size}")

@@ -30,6 +30,7 @@ from casedesk.store import (
     StoreError,
     known_revisions,
     library_file,
+    library_label,
     open_store,
 )
 from casedesk.store.backup import (
@@ -123,6 +124,11 @@ class CaseService:
     def database_file(self) -> Path | None:
         """The library's SQLite file; None on a clinic server (backed up with pg_dump there)."""
         return sqlite_file(self._store.engine)
+
+    @property
+    def library_label(self) -> str:
+        """"clinic server host/database" for a library on a server; "" for this computer's file."""
+        return library_label(self._store.engine.url)
 
     @property
     def backup_problem(self) -> str:
@@ -542,9 +548,7 @@ def back_up_library(
     """Back the SQLite library `database` up (see CaseService.back_up); works on a library that is
     not open, and never changes it."""
     if database is None:
-        raise ServiceError(
-            f"The library at {server} is on a database server; back it up there with pg_dump (see docs/clinic-server.md)."
-        )
+        raise ServiceError(server_backup_sentence(server))
     if not database.is_file():
         raise ServiceError(f"There is no library at {database} to back up.")
     verdict = inspect_library(database)
@@ -563,13 +567,26 @@ def back_up_library(
         raise ServiceError(f"The backup could not be written to {target_path}: {explain(str(exc))}.") from exc
 
 
+def server_backup_sentence(server: object) -> str:
+    """What `backup`, `backups` and `restore` say for a library on a clinic server (the address
+    is named without its user or password)."""
+    name = ""
+    if server is not None:
+        label = library_label(server if isinstance(server, str) else str(server))
+        name = f' "{label.removeprefix("clinic server ")}"' if label else ""
+    return (
+        f"The library on the clinic server{name} is backed up and restored on the server with pg_dump and "
+        "pg_restore, not by CaseDesk (see docs/clinic-server.md)."
+    )
+
+
 def restore_library(source: str | os.PathLike[str], database_url: str | None = None) -> RestoreResult:
     """Replace the library (default: the data folder's) by the backup `source`, after keeping a
     backup of what it replaces; the library must then be opened again (CaseService.open), which
     upgrades an older backup's schema. Nothing is changed when `source` is not a sound library."""
     database = library_file(database_url)
     if database is None:
-        raise ServiceError("A library on a database server is restored with pg_restore, not by CaseDesk.")
+        raise ServiceError(server_backup_sentence(database_url))
     source_path = Path(source).expanduser()
     if not source_path.is_file():
         raise ServiceError(f"{source_path}: there is no such backup file.")

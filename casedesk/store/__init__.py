@@ -19,7 +19,16 @@ from sqlalchemy import exc as sa_exc
 from casedesk import paths
 from casedesk.store import backup
 from casedesk.store.backup import BackupError, BackupInfo, RestoreResult
-from casedesk.store.engine import REQUIRED_PRAGMAS, default_url, describe, make_engine, sqlite_file, url_file
+from casedesk.store.engine import (
+    REQUIRED_PRAGMAS,
+    default_url,
+    describe,
+    is_server,
+    make_engine,
+    server_name,
+    sqlite_file,
+    url_file,
+)
 from casedesk.store.errors import (
     CaseInTrashError,
     CaseNotFoundError,
@@ -29,11 +38,13 @@ from casedesk.store.errors import (
     DatabaseUnavailableError,
     ExportNotFoundError,
     MigrationIntegrityError,
+    ServerUnavailableError,
     StoreError,
     VersionConflictError,
     driver_message,
     explain,
     is_environment_error,
+    server_reason,
 )
 from casedesk.store.migrate import head_revision, known_revisions, upgrade_to_head
 from casedesk.store.repository import CaseStore, Clock
@@ -50,11 +61,13 @@ __all__ = [
     "DatabaseUnavailableError",
     "ExportNotFoundError",
     "MigrationIntegrityError",
+    "ServerUnavailableError",
     "StoreError",
     "VersionConflictError",
     "head_revision",
     "known_revisions",
     "library_file",
+    "library_label",
     "make_engine",
     "open_store",
     "upgrade_to_head",
@@ -104,6 +117,9 @@ def open_store(
         if isinstance(exc, StoreError):
             _offer_backup(exc, file)
             raise
+        reason = server_reason(exc) if is_server(engine.url) else None
+        if reason is not None:
+            raise ServerUnavailableError(server_name(engine.url), reason) from exc
         if is_environment_error(exc):
             error = DatabaseUnavailableError(describe(engine), _folder_reason(file) or explain(driver_message(exc)))
             _offer_backup(error, file)
@@ -130,6 +146,17 @@ def library_file(url: str | URL | None = None) -> Path | None:
     except sa_exc.ArgumentError as exc:
         raise DatabaseUnavailableError(_address(url), "the address is not a database URL CaseDesk can read") from exc
     return url_file(parsed)
+
+
+def library_label(url: str | URL | None = None) -> str:
+    """How the application names a library that is not on this computer: "clinic server
+    host/database"; "" for a SQLite file. Reads the address only."""
+    if url is None:
+        return ""
+    try:
+        return f"clinic server {server_name(url)}" if is_server(url) else ""
+    except sa_exc.ArgumentError:
+        return ""
 
 
 def check_settings(engine: Engine) -> None:

@@ -70,16 +70,54 @@ def describe(engine: Engine) -> str:
     return engine.url.render_as_string(hide_password=True)
 
 
+def normalise_url(url: str | URL) -> URL:
+    """`url` parsed, a plain postgresql:// (or postgres://) address given the psycopg 3 driver
+    CaseDesk ships; SQLAlchemy's default for it would be psycopg2, which is not installed."""
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def is_server(url: str | URL) -> bool:
+    """True for a database server's address (a clinic's PostgreSQL), False for a SQLite library."""
+    return make_url(url).get_backend_name() != "sqlite"
+
+
+def server_name(url: str | URL) -> str:
+    """A server library as people name it, "host/database" (with ":port" when not the default);
+    never the user or the password. A Unix-socket address (host=/run/postgresql) reads "localhost"."""
+    parsed = make_url(url)
+    host = parsed.host or str(parsed.query.get("host") or "")
+    if not host or host.startswith("/"):
+        host = "localhost"
+    port = str(parsed.port or parsed.query.get("port") or "")
+    where = f"{host}:{port}" if port and port != "5432" else host
+    return f"{where}/{parsed.database or ''}"
+
+
 def _json_dumps(value: Any) -> str:
     # Readable Cyrillic and Kazakh keywords in the file instead of \u escapes.
     return json.dumps(value, ensure_ascii=False)
 
 
+# Seconds to wait for a server that does not answer (switched off, another network) before saying
+# so; the operating system's own wait is minutes. A URL's own connect_timeout wins.
+CONNECT_TIMEOUT_S = 10
+
+
 def make_engine(url: str | URL) -> Engine:
     """Create the engine for `url`; SQLite gets the connection settings described above."""
-    parsed = make_url(url)
+    parsed = normalise_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(parsed, json_serializer=_json_dumps, pool_pre_ping=True)
+        connect_args: dict[str, Any] = {}
+        if parsed.get_backend_name() == "postgresql":
+            connect_args = {"application_name": "CaseDesk"}
+            if "connect_timeout" not in parsed.query:
+                connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
+        # pool_pre_ping: a connection the server dropped (a restart, a network break) is replaced
+        # before use instead of failing the next save.
+        return create_engine(parsed, json_serializer=_json_dumps, pool_pre_ping=True, connect_args=connect_args)
     engine = create_engine(parsed, json_serializer=_json_dumps)
     event.listen(engine, "connect", _on_sqlite_connect)
     event.listen(engine, "begin", _on_sqlite_begin)

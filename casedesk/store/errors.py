@@ -7,6 +7,7 @@ dialog, which is why `MigrationIntegrityError` deliberately is not a `StoreError
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from typing import TYPE_CHECKING
 
@@ -85,6 +86,18 @@ class DatabaseUnavailableError(StoreError):
         super().__init__(f'CaseDesk cannot use the database "{location}": {reason}.')
 
 
+class ServerUnavailableError(DatabaseUnavailableError):
+    """The clinic's database server cannot be reached, refuses this workstation, or dropped the
+    connection. Like any DatabaseUnavailableError, an edit that could not be saved is kept and
+    saved again later; `server` is "host/database", never the user or the password."""
+
+    def __init__(self, server: str, reason: str) -> None:
+        self.location = server
+        self.reason = reason
+        self.latest_backup = None  # a server library is restored with pg_restore, not by CaseDesk
+        StoreError.__init__(self, f'CaseDesk cannot use the clinic server "{server}": {reason}.')
+
+
 class MigrationIntegrityError(RuntimeError):
     """An upgrade left rows pointing at nothing; it was rolled back. A bug, not a user problem."""
 
@@ -147,3 +160,71 @@ def is_environment_error(exc: BaseException) -> bool:
 def driver_message(exc: BaseException) -> str:
     """The driver's own words, without SQLAlchemy's SQL and link decorations."""
     return str(exc.orig) if isinstance(exc, sa_exc.DBAPIError) else str(exc)
+
+
+# What a PostgreSQL server or libpq said, mapped to what the user should check; first match wins.
+# Connection failures carry no SQLSTATE (libpq's text only), errors the server sends do.
+SERVER_DOWN = "the server is not answering (check that it is running and that this computer is on the clinic network)"
+SERVER_LOST = "the connection to it was lost (check that the server is running and that this computer is on the clinic network)"
+_SERVER_STATES: dict[str, str] = {
+    "28P01": "it refused the user name or password (check the user in the database address and the password in the pgpass file)",
+    "28000": "it does not let this user in from this computer (check the user, and pg_hba.conf on the server)",
+    "3D000": "there is no such database on it (check the database name in the address; docs/clinic-server.md says how to create it)",
+    "42501": "the user may not create or change CaseDesk's tables there (the user should own the database: createdb -O)",
+    "53300": "it has no free connections left (too many clients are connected)",
+    "57P01": SERVER_LOST,
+    "57P02": SERVER_LOST,
+    "57P03": "it is starting up or shutting down (try again in a minute)",
+    "40P01": "another workstation was saving at the same moment (try again)",
+    "40001": "another workstation was saving at the same moment (try again)",
+}
+_SERVER_TEXTS: tuple[tuple[str, str], ...] = (
+    (r"password authentication failed|no password supplied|password is required|authentication failed",
+     _SERVER_STATES["28P01"]),
+    (r"no pg_hba\.conf entry|role .* does not exist", _SERVER_STATES["28000"]),
+    (r"database .* does not exist", _SERVER_STATES["3D000"]),
+    (r"too many clients|remaining connection slots", _SERVER_STATES["53300"]),
+    (r"the database system is (starting up|shutting down)|in recovery mode", _SERVER_STATES["57P03"]),
+    (
+        (
+            r"server closed the connection|terminating connection|connection already closed|consuming input failed"
+            r"|connection is lost|the connection is closed|ssl syscall error|connection reset|broken pipe"
+            r"|lost synchronization"
+        ),
+        SERVER_LOST,
+    ),
+    (
+        (
+            r"connection refused|could not connect|connection failed|timeout expired|timed out"
+            r"|could not translate host name|name or service not known|temporary failure in name resolution"
+            r"|no route to host|network is unreachable|no such file or directory|host is down"
+        ),
+        SERVER_DOWN,
+    ),
+)
+
+
+def server_reason(exc: BaseException) -> str | None:
+    """The user's version of a database server's error about the connection, the login or the
+    server's state; None for anything else (our SQL, a broken constraint: a bug)."""
+    if isinstance(exc, sa_exc.DBAPIError):
+        if exc.connection_invalidated:
+            return SERVER_LOST
+        if exc.orig is not None:
+            exc = exc.orig
+    state = getattr(exc, "sqlstate", None)
+    if isinstance(state, str):
+        if state in _SERVER_STATES:
+            return _SERVER_STATES[state]
+        if state.startswith("08"):  # connection exception
+            return SERVER_LOST
+    # The driver's own classes (psycopg.OperationalError and its subclasses), by name: the store
+    # does not import a server driver unless a server is used.
+    if not {cls.__name__ for cls in type(exc).__mro__} & {"OperationalError", "InterfaceError"}:
+        return None
+    message = str(exc).strip()
+    for pattern, reason in _SERVER_TEXTS:
+        if re.search(pattern, message, re.IGNORECASE):
+            return reason
+    first_line = message.splitlines()[0].rstrip(".") if message else "an unknown error"
+    return f"the server reported “{first_line}”"

@@ -35,6 +35,8 @@ from casedesk.store.errors import (
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "alembic_version"
+# The PostgreSQL advisory lock key an upgrade holds ("CDUP" in ASCII).
+UPGRADE_LOCK = 0x43445550
 
 
 # The revisions in migrations/versions/, oldest first (a test keeps this equal to Alembic's view).
@@ -139,6 +141,10 @@ def upgrade_to_head(
             driver.execute("PRAGMA foreign_keys = OFF")
         try:
             with connection.begin():
+                if engine.dialect.name == "postgresql":
+                    # A server has no write lock at BEGIN: workstations starting a new CaseDesk at
+                    # once take turns here (released at commit), and the others find it done.
+                    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({UPGRADE_LOCK})")
                 # Re-read under the write lock: another CaseDesk may have upgraded meanwhile.
                 state = _read_state(connection)
                 _check_known(state, known, location)

@@ -36,7 +36,7 @@ from casedesk.store.convert import (
     fill_row,
 )
 from casedesk.store.backup import BackupInfo, latest_good_backup
-from casedesk.store.engine import WRITE, describe, sqlite_file
+from casedesk.store.engine import WRITE, describe, is_server, server_name, sqlite_file
 from casedesk.store.errors import (
     CaseInTrashError,
     CaseNotFoundError,
@@ -44,10 +44,12 @@ from casedesk.store.errors import (
     FILE_PROBLEMS,
     DatabaseUnavailableError,
     ExportNotFoundError,
+    ServerUnavailableError,
     VersionConflictError,
     driver_message,
     environment_reason,
     is_environment_error,
+    server_reason,
 )
 from casedesk.store.schema import AuthorRow, CaseRow, ChangeRow, CourseRow, ExportRow
 
@@ -108,6 +110,7 @@ class CaseStore:
 
     def __init__(self, engine: Engine, *, clock: Clock | None = None) -> None:
         self._engine = engine
+        self._on_server = is_server(engine.url)
         self._clock = clock or _utc_now
         self.backup_problem = ""  # why today's automatic backup failed, if it did (see open_store)
         # expire_on_commit=False: rows are turned into records inside the transaction anyway,
@@ -137,7 +140,14 @@ class CaseStore:
         try:
             with factory.begin() as session:
                 yield session
-        except sa_exc.DatabaseError as exc:
+        except sa_exc.DBAPIError as exc:
+            # A clinic server that is down, refuses us, or dropped the connection: one sentence;
+            # an edit being saved stays with the caller (the window keeps it and saves it later).
+            reason = server_reason(exc) if self._on_server else None
+            if reason is not None:
+                raise ServerUnavailableError(server_name(self._engine.url), reason) from exc
+            if not isinstance(exc, sa_exc.DatabaseError):
+                raise
             # Locked, read-only, disk full, damaged: say so. Anything else (a missing table, a
             # broken constraint) is a bug and goes up unchanged.
             reason = environment_reason(driver_message(exc)) if is_environment_error(exc) else None

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     Dialect,
@@ -53,6 +54,28 @@ class PartialDateType(TypeDecorator[PartialDate]):
         return None if value is None else PartialDate.from_iso(value)
 
 
+# A number the user types (a birth year, a grade): kept as typed, validation reports nonsense. SQLite's
+# INTEGER holds 64 bits; PostgreSQL's integer only 32, so a server gets bigint (schema 0001).
+TYPED_INTEGER = Integer().with_variant(BigInteger(), "postgresql")
+
+
+class ServerText(TypeDecorator[str]):
+    """Text. PostgreSQL cannot store the character NUL (U+0000) in text at all, so on a server it
+    is dropped (nothing shows it: every export removes it too); SQLite keeps every character."""
+
+    impl = Text
+    cache_ok = True
+
+    def bind_processor(self, dialect: Dialect) -> Any:
+        if dialect.name != "postgresql":
+            return None  # no per-value work on SQLite
+
+        def drop_nul(value: str | None) -> str | None:
+            return value.replace("\x00", "") if value and "\x00" in value else value
+
+        return drop_nul
+
+
 class UTCDateTime(TypeDecorator[dt.datetime]):
     """An aware UTC datetime. SQLite keeps no offset, so naive text goes in and UTC is re-attached."""
 
@@ -78,7 +101,7 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map = {
-        str: Text(),
+        str: ServerText(),
         dt.datetime: UTCDateTime(),
         PartialDate: PartialDateType(),
         list[str]: JSON(),
@@ -144,7 +167,7 @@ class CaseRow(Base):
 
     # patient and diagnosis
     patient_label: Mapped[str]
-    patient_birth_year: Mapped[int | None]
+    patient_birth_year: Mapped[int | None] = mapped_column(TYPED_INTEGER)
     patient_sex: Mapped[str] = mapped_column(String(16))
     patient_background: Mapped[str]
     diagnosis_text: Mapped[str]
@@ -300,7 +323,7 @@ class AdverseEventRow(Base):
     position: Mapped[int]
     term: Mapped[str]
     # No CHECK 1–5: validation reports an out-of-range grade, the store keeps what was typed.
-    grade: Mapped[int | None]
+    grade: Mapped[int | None] = mapped_column(TYPED_INTEGER)
     ctcae_version: Mapped[str]
     management: Mapped[str]
     outcome: Mapped[str]

@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../casedesk/app.py" line="+81"/>
+        <location filename="../../casedesk/app.py" line="+94"/>
         <source>Something went wrong</source>
         <translation>Что-то пошло не так</translation>
     </message>
@@ -19,7 +19,12 @@
         <translation>(файл журнала записать не удалось)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+59"/>
+        <source>CaseDesk cannot start</source>
+        <translation>CaseDesk не может запуститься</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>CaseDesk cannot open its database</source>
         <translation>CaseDesk не может открыть свою базу данных</translation>
     </message>
@@ -38,7 +43,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Восстановить копию</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+65"/>
         <source>Today&apos;s backup could not be written: %1</source>
         <translation>Сегодняшнюю резервную копию записать не удалось: %1</translation>
     </message>
@@ -337,12 +342,12 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../casedesk/ui/editor.py" line="+162"/>
+        <location filename="../../casedesk/ui/editor.py" line="+181"/>
         <source>Problems in this case</source>
         <translation>Проблемы в этом случае</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Publication</source>
         <translation>Публикация</translation>
     </message>
@@ -408,12 +413,12 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
     </message>
     <message>
         <location line="+0"/>
-        <location line="+213"/>
+        <location line="+214"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-212"/>
         <source>Venue rules and dates</source>
         <translation>Правила места публикации и даты</translation>
     </message>
@@ -469,12 +474,12 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+302"/>
+        <location line="+304"/>
         <source>The earliest date of the story</source>
         <translation>Самая ранняя дата в истории случая</translation>
     </message>
     <message>
-        <location line="-302"/>
+        <location line="-304"/>
         <location line="+1"/>
         <source>Day 1 is</source>
         <translation>Начало отсчёта</translation>
@@ -735,12 +740,12 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
     <message>
         <location line="+2"/>
         <location line="+1"/>
-        <location line="+162"/>
+        <location line="+163"/>
         <source>Diagnosis</source>
         <translation>Диагноз</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-163"/>
         <source>&amp;Diagnosis</source>
         <translation>&amp;Диагноз</translation>
     </message>
@@ -787,12 +792,12 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
     <message>
         <location line="+7"/>
         <location line="+45"/>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-100"/>
         <source>Site</source>
         <translation>Локализация</translation>
     </message>
@@ -974,7 +979,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Исходы</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Event</source>
         <translation>Явление</translation>
     </message>
@@ -1155,7 +1160,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Другое</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>course %1</source>
         <translation>курс %1</translation>
     </message>
@@ -1200,7 +1205,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Начало: %1 (%2)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+77"/>
         <source>No problems found. The case can still be changed at any time.</source>
         <translation>Проблем не найдено. Случай можно изменить в любой момент.</translation>
     </message>
@@ -1213,7 +1218,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
 <context>
     <name>CaseLibrary</name>
     <message>
-        <location filename="../../casedesk/ui/library.py" line="+55"/>
+        <location filename="../../casedesk/ui/library.py" line="+69"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
@@ -1263,7 +1268,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>(без названия)</translation>
     </message>
     <message>
-        <location line="+185"/>
+        <location line="+510"/>
         <source>Search cases</source>
         <translation>Поиск случаев</translation>
     </message>
@@ -1908,12 +1913,12 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../casedesk/ui/main_window.py" line="+36"/>
+        <location filename="../../casedesk/ui/main_window.py" line="+40"/>
         <source>The language changes when CaseDesk starts again.</source>
         <translation>Язык сменится при следующем запуске CaseDesk.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+80"/>
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
@@ -1923,7 +1928,17 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Проверки</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+18"/>
+        <source>Clinic server %1</source>
+        <translation>Сервер клиники %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The case library is on the clinic&apos;s server, shared with the other workstations.</source>
+        <translation>Библиотека случаев находится на сервере клиники и общая для всех рабочих мест.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>&amp;New case</source>
         <translation>&amp;Новый случай</translation>
     </message>
@@ -2088,7 +2103,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Случай</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+56"/>
         <source>Your case library is empty. Start with the sample case — a published abstract recorded in CaseDesk — or a new case.</source>
         <translation>Библиотека случаев пуста. Начните с примера — опубликованных тезисов, записанных в CaseDesk, — или с нового случая.</translation>
     </message>
@@ -2103,18 +2118,18 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Новый случай</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+71"/>
         <source>Duplicated. You are editing the copy.</source>
         <translation>Копия создана. Вы редактируете копию.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+142"/>
+        <location line="+208"/>
         <source>(untitled)</source>
         <translation>(без названия)</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-205"/>
         <location line="+2"/>
         <source>Move to trash</source>
         <translation>Переместить в корзину</translation>
@@ -2161,36 +2176,64 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
     </message>
     <message>
         <location line="+6"/>
+        <location line="+43"/>
         <source>Import case file</source>
         <translation>Импорт файла случая</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-43"/>
         <source>CaseDesk case files (*.casedesk.json *.json)</source>
         <translation>Файлы случаев CaseDesk (*.casedesk.json *.json)</translation>
     </message>
     <message>
         <location line="+9"/>
+        <location line="+46"/>
         <source>Nothing was imported</source>
         <translation>Ничего не импортировано</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-40"/>
         <source>Imported %1 case(s).</source>
         <translation>Импортировано случаев: %1.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+46"/>
         <source>%1 things to check are listed under the editor.</source>
         <translation>Под редактором перечислено, что проверить: %1.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-25"/>
+        <source>“%3” holds %2 cases. Already in your library, unchanged: %1 of them. Import all %2 anyway? The ones already there would then be in it twice.</source>
+        <translation>Случаев в файле «%3»: %2. Уже есть в вашей библиотеке без изменений: %1. Всё равно импортировать все %2? Те, что уже есть, окажутся в библиотеке дважды.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import all</source>
+        <translation>Импортировать все</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing was imported from “%1”.</source>
+        <translation>Из «%1» ничего не импортировано.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“%1” is already in your library, unchanged, so it was not imported again.</source>
+        <translation>Файл «%1» уже есть в вашей библиотеке без изменений, поэтому повторно не импортирован.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Imported %1 case(s) from “%2”.</source>
+        <translation>Импортировано случаев из «%2»: %1.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Venue profile</source>
         <translation>Профиль места публикации</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+73"/>
         <source>Copy section</source>
         <translation>Копирование раздела</translation>
     </message>
@@ -2200,7 +2243,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Раздел, который скопировать как простой текст:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Copied “%1” to the clipboard.</source>
         <translation>Раздел «%1» скопирован в буфер обмена.</translation>
     </message>
@@ -2215,7 +2258,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>CaseDesk %1 — превращает клинический случай в тезисы для конференции, без подключения к сети.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Changes not saved</source>
         <translation>Изменения не сохранены</translation>
     </message>
@@ -2256,23 +2299,23 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../casedesk/ui/preview.py" line="+83"/>
-        <location line="+29"/>
+        <location filename="../../casedesk/ui/preview.py" line="+136"/>
+        <location line="+36"/>
         <source>No case open</source>
         <translation>Случай не открыт</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-32"/>
         <source>Character and word count</source>
         <translation>Число знаков и слов</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+34"/>
         <source>Updating preview…</source>
         <translation>Обновление предпросмотра…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+51"/>
         <source>%1 characters · %2 words</source>
         <translation>знаков: %1 · слов: %2</translation>
     </message>
@@ -2302,7 +2345,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>знаков: %1 из %2 для «%3» — %4</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>The preview could not be made: %1</source>
         <translation>Не удалось построить предпросмотр: %1</translation>
     </message>
@@ -2975,7 +3018,7 @@ Discard them?</source>
 <context>
     <name>_GeneratedSection</name>
     <message>
-        <location filename="../../casedesk/ui/editor.py" line="-492"/>
+        <location filename="../../casedesk/ui/editor.py" line="-519"/>
         <source>Your text for this section</source>
         <translation>Ваш текст раздела</translation>
     </message>

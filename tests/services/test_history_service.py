@@ -15,8 +15,8 @@ from casedesk.services import CaseService, ExportOptions
 
 
 @pytest.fixture
-def service(tmp_path: Path) -> Iterator[CaseService]:
-    opened = CaseService.open(f"sqlite:///{tmp_path / 'cases.sqlite3'}")
+def service(library_url: str) -> Iterator[CaseService]:
+    opened = CaseService.open(library_url)
     yield opened
     opened.close()
 

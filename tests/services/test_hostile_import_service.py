@@ -12,14 +12,15 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from postgres_server import library_url as new_library_url
 
 from casedesk.domain import Case, Narrative, Patient, Publication
 from casedesk.exchange import CaseFileError, dump_case_file
 from casedesk.services import USER_ERRORS, CaseService
 
 
-def _opened(folder: Path) -> CaseService:
-    opened = CaseService.open(f"sqlite:///{folder}/library.sqlite3")
+def _opened(url: str) -> CaseService:
+    opened = CaseService.open(url)
     kept = opened.new_case()
     opened.update_case(replace(kept, publication=Publication(title="Already in the library")))
     opened.trash_case(opened.new_case().id or 0)
@@ -27,16 +28,18 @@ def _opened(folder: Path) -> CaseService:
 
 
 @pytest.fixture
-def service(tmp_path: Path) -> Iterator[CaseService]:
-    opened = _opened(tmp_path)
+def service(library_url: str) -> Iterator[CaseService]:
+    opened = _opened(library_url)
     yield opened
     opened.close()
 
 
 @pytest.fixture(scope="module")
-def refusing(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CaseService]:
+def refusing(
+    tmp_path_factory: pytest.TempPathFactory, backend: str, request: pytest.FixtureRequest
+) -> Iterator[CaseService]:
     """One library for the files that must be refused: each leaves it as it was, or the test fails."""
-    opened = _opened(tmp_path_factory.mktemp("refusing"))
+    opened = _opened(new_library_url(request, backend, lambda: tmp_path_factory.mktemp("refusing") / "library.sqlite3"))
     yield opened
     opened.close()
 
@@ -124,8 +127,11 @@ def test_megabyte_fields_and_any_character_survive_import_and_storage(service: C
     path.write_text(dump_case_file([case]), encoding="utf-8")
     (imported,) = service.import_file(path).cases
     stored = service.get_case(imported.id or 0)
+    title = text[:100_000]
+    if service.library_label:  # a PostgreSQL server cannot hold NUL in text: only that one is dropped
+        text, title = text.replace("\x00", ""), title.replace("\x00", "")
     assert stored.narrative.discussion == text
-    assert stored.publication.title == text[:100_000]
+    assert stored.publication.title == title
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -28,8 +28,8 @@ from casedesk.store import (
 
 
 @pytest.fixture
-def service(tmp_path: Path) -> Iterator[CaseService]:
-    opened = CaseService.open(f"sqlite:///{tmp_path}/x.sqlite3")
+def service(library_url: str) -> Iterator[CaseService]:
+    opened = CaseService.open(library_url)
     yield opened
     opened.close()
 

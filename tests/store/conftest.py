@@ -1,5 +1,7 @@
 """Fixtures for the store tests: a throw-away database per test, a fake clock and a rich case.
 
+Tests taking `db_url` or `store` run on SQLite and on PostgreSQL (ids [sqlite], [postgresql]).
+
 The shared tests/conftest.py already points the data folder at a temporary one for every test.
 """
 
@@ -11,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from postgres_server import library_url
 
 from casedesk.domain import (
     AdditionalTherapy,
@@ -66,9 +69,10 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db_url(db_path: Path) -> str:
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{db_path}"
+def db_url(backend: str, request: pytest.FixtureRequest) -> str:
+    """The test's library: a new SQLite file (`db_path`), or on PostgreSQL a database of its own at
+    the schema's head (tests/postgres_server.py). A test taking `db_path` runs on SQLite only."""
+    return library_url(request, backend, lambda: request.getfixturevalue("db_path"))
 
 
 @pytest.fixture

@@ -19,6 +19,10 @@ from casedesk.domain import Case, Patient
 from casedesk.store import CaseStore, DatabaseUnavailableError, StoreError, make_engine, open_store
 from casedesk.store import engine as engine_module
 
+# The engine's SQLite settings and what goes wrong with a library file (tests/store/test_store_server.py
+# has the server's side).
+pytestmark = pytest.mark.sqlite_only
+
 
 def _pragma(store: CaseStore, name: str) -> object:
     with store.engine.connect() as connection:
@@ -53,8 +57,8 @@ def test_default_database_lives_in_the_data_folder(tmp_path: Path, monkeypatch: 
 
 
 def test_plain_engine_for_other_databases() -> None:
-    # No PostgreSQL driver is installed here; an in-memory SQLite URL still shows make_engine
-    # accepts any URL, and the SQLite-only listeners are attached only for SQLite.
+    # An in-memory SQLite URL shows make_engine accepts any URL, and the SQLite-only listeners are
+    # attached only for SQLite (a PostgreSQL engine: tests/store/test_store_server.py).
     engine = make_engine("sqlite://")
     try:
         with engine.connect() as connection:

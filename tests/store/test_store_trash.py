@@ -163,8 +163,9 @@ def test_empty_trash_deletes_only_trashed_cases(store: CaseStore, rich_case: Cas
     assert store.empty_trash() == 3
 
     assert row_counts(store.engine) == before  # every child row of the trashed cases is gone
-    with store.engine.connect() as connection:
-        assert connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+    if store.engine.dialect.name == "sqlite":  # PostgreSQL never lets a foreign key dangle
+        with store.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
     assert store.list_trash() == []
     assert [s.id for s in store.list_summaries()] == [kept.id]
     assert store.empty_trash() == 0
@@ -224,6 +225,7 @@ def _plans(store: CaseStore, call: object) -> list[str]:
         ]
 
 
+@pytest.mark.sqlite_only  # SQLite's query planner; a server plans by its own statistics
 def test_the_first_screenful_of_a_large_library_is_read_through_the_index_without_sorting(store: CaseStore) -> None:
     # What the window lists before its first paint (schema 0005): with the old index on every
     # row's `deleted`, SQLite searched it and sorted every case in a temporary tree first.

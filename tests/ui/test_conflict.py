@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from postgres_server import library_url
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -29,8 +30,9 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> str:
-    return f"sqlite+pysqlite:///{tmp_path / 'shared.sqlite3'}"
+def database(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The library both workstations use: a shared file, or a database on a clinic server."""
+    return library_url(request, backend, lambda: tmp_path / "shared.sqlite3")
 
 
 @pytest.fixture

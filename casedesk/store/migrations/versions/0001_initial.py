@@ -15,6 +15,9 @@ branch_labels = None
 depends_on = None
 
 PARTIAL_DATE = sa.String(10)  # PartialDate.iso(): 2017, 2009-04, 2023-12-19
+# A number the user types, kept as typed: 64 bits like SQLite's INTEGER also on PostgreSQL, whose
+# integer has 32 (SQLite's DDL is unchanged: the variant applies to PostgreSQL only).
+TYPED_INTEGER = sa.Integer().with_variant(sa.BigInteger(), "postgresql")
 
 
 def _text(name: str) -> sa.Column[str]:
@@ -59,7 +62,7 @@ def upgrade() -> None:
         _text("licence_sentence"),
         sa.Column("keywords", sa.JSON(), nullable=False),
         _text("patient_label"),
-        sa.Column("patient_birth_year", sa.Integer(), nullable=True),
+        sa.Column("patient_birth_year", TYPED_INTEGER, nullable=True),
         sa.Column("patient_sex", sa.String(16), nullable=False),
         _text("patient_background"),
         _text("diagnosis_text"),
@@ -167,7 +170,7 @@ def upgrade() -> None:
     _child_of_case(
         "adverse_events",
         _text("term"),
-        sa.Column("grade", sa.Integer(), nullable=True),
+        sa.Column("grade", TYPED_INTEGER, nullable=True),
         _text("ctcae_version"),
         _text("management"),
         _text("outcome"),

@@ -30,7 +30,7 @@ from casedesk.store import (
     StoreError,
     known_revisions,
     library_file,
-    library_label,
+    library_server,
     open_store,
 )
 from casedesk.store.backup import (
@@ -126,9 +126,9 @@ class CaseService:
         return sqlite_file(self._store.engine)
 
     @property
-    def library_label(self) -> str:
-        """"clinic server host/database" for a library on a server; "" for this computer's file."""
-        return library_label(self._store.engine.url)
+    def server(self) -> str:
+        """The clinic server the library is on, "host/database"; "" for this computer's file."""
+        return library_server(self._store.engine.url)
 
     @property
     def backup_problem(self) -> str:
@@ -206,11 +206,35 @@ class CaseService:
 
     def import_file(self, path: str | os.PathLike[str]) -> ImportResult:
         """Check the whole file first, then add every case in one transaction: all or nothing."""
+        return self.import_cases(self.read_case_file(path))
+
+    @staticmethod
+    def read_case_file(path: str | os.PathLike[str]) -> ImportResult:
+        """The cases of a case file, checked but not stored (no ids), with its warnings; raises a
+        user error for a file that cannot be imported. `import_cases` stores them."""
         from casedesk.exchange.case_file import read_case_file
 
         loaded = read_case_file(path)
-        added = self._store.add_many(loaded.cases)
-        return ImportResult(tuple(added), loaded.warnings)
+        return ImportResult(loaded.cases, loaded.warnings)
+
+    def import_cases(self, loaded: ImportResult) -> ImportResult:
+        """Add the cases `read_case_file` gave, in one transaction: all or nothing."""
+        return ImportResult(tuple(self._store.add_many(loaded.cases)), loaded.warnings)
+
+    def stored_copies(self, cases: Sequence[Case]) -> list[int | None]:
+        """For each case (of a case file), the id of a case in the library (not the trash) identical
+        to it in every field a case file holds; None where there is none. Only the cases of the same
+        title and patient are read to compare."""
+        from casedesk.exchange.codec import to_json
+
+        keys = {(case.publication.title, case.patient.label) for case in cases}
+        candidates = [row.id for row in self.list_cases() if (row.title, row.patient) in keys]
+        stored = [(case_id, to_json(self.get_case(case_id))) for case_id in candidates]
+        found: list[int | None] = []
+        for case in cases:
+            wanted = to_json(case)
+            found.append(next((case_id for case_id, data in stored if data == wanted), None))
+        return found
 
     # ----- the trash ----------------------------------------------------------------------
     def trash_case(self, case_id: int) -> None:
@@ -570,10 +594,8 @@ def back_up_library(
 def server_backup_sentence(server: object) -> str:
     """What `backup`, `backups` and `restore` say for a library on a clinic server (the address
     is named without its user or password)."""
-    name = ""
-    if server is not None:
-        label = library_label(server if isinstance(server, str) else str(server))
-        name = f' "{label.removeprefix("clinic server ")}"' if label else ""
+    found = library_server(server if server is None or isinstance(server, str) else str(server))
+    name = f' "{found}"' if found else ""
     return (
         f"The library on the clinic server{name} is backed up and restored on the server with pg_dump and "
         "pg_restore, not by CaseDesk (see docs/clinic-server.md)."

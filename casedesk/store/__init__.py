@@ -67,7 +67,7 @@ __all__ = [
     "head_revision",
     "known_revisions",
     "library_file",
-    "library_label",
+    "library_server",
     "make_engine",
     "open_store",
     "upgrade_to_head",
@@ -148,13 +148,13 @@ def library_file(url: str | URL | None = None) -> Path | None:
     return url_file(parsed)
 
 
-def library_label(url: str | URL | None = None) -> str:
-    """How the application names a library that is not on this computer: "clinic server
-    host/database"; "" for a SQLite file. Reads the address only."""
+def library_server(url: str | URL | None = None) -> str:
+    """The clinic server a library is on, as "host/database" (never the user or password); "" for a
+    SQLite file on this computer. Reads the address only."""
     if url is None:
         return ""
     try:
-        return f"clinic server {server_name(url)}" if is_server(url) else ""
+        return server_name(url) if is_server(url) else ""
     except sa_exc.ArgumentError:
         return ""
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from casedesk import __version__
 from casedesk.domain import Case, CaseSummary
-from casedesk.services import CaseService, ExportOptions, RenderedCase
+from casedesk.services import CaseService, ExportOptions, ImportResult, RenderedCase
 from casedesk.ui.case_session import CaseSession, Resolution
 from casedesk.ui.checks_panel import ChecksPanel
 from casedesk.ui.dialogs import Dialogs
@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
         self.save_state.setObjectName("save_state")
         self.statusBar().addPermanentWidget(self.save_state)
         # Which library this is, when it is not this computer's: "clinic server host/database".
-        server = str(getattr(service, "library_label", "")).removeprefix("clinic server ")
+        server = service.server
         self.library_place = QLabel(self.tr("Clinic server %1").replace("%1", server) if server else "")
         self.library_place.setToolTip(self.tr("The case library is on the clinic's server, shared with the other workstations."))
         self.library_place.setObjectName("library_place")
@@ -463,14 +463,7 @@ class MainWindow(QMainWindow):
         except USER_ERRORS as exc:
             Dialogs.error(self, self.tr("Nothing was imported"), str(exc).splitlines()[0], str(exc))
             return
-        self.banner.hide()
-        self._reload_library()
-        if result.cases:
-            self.open_case(result.cases[0].id or 0)
-        note = self.tr("Imported %1 case(s).").replace("%1", str(len(result.cases)))
-        if result.warnings:
-            note += " " + self.tr("%1 things to check are listed under the editor.").replace("%1", str(len(result.warnings)))
-        self.statusBar().showMessage(note, 8000)
+        self._show_imported(result, self.tr("Imported %1 case(s).").replace("%1", str(len(result.cases))))
 
     def open_case_file(self, path: str) -> None:
         """A case file opened from the desktop (`casedesk open FILE`, a double-click on it): import its
@@ -478,63 +471,46 @@ class MainWindow(QMainWindow):
         exactly as it holds them, is not imported again (opening the same file twice shows its case,
         it does not make a copy); when only some are, the user chooses. A file that cannot be imported
         is refused with the import's message and the library stays as it was."""
-        from casedesk.exchange import codec
-        from casedesk.exchange.case_file import read_case_file
         from casedesk.services import USER_ERRORS
 
         name = Path(path).name
         self.session.save_now()
         try:
-            cases = read_case_file(path).cases
-            present = self._stored_copies(cases, codec.to_json)
-            missing = sum(1 for case_id in present if case_id is None)
-            if missing and missing < len(cases):
+            loaded = self.service.read_case_file(path)
+            present = self.service.stored_copies(loaded.cases)
+            stored = [case_id for case_id in present if case_id is not None]
+            if stored and len(stored) < len(present):
                 question = (
                     self.tr("“%3” holds %2 cases. Already in your library, unchanged: %1 of them. Import all %2 anyway? The ones already there would then be in it twice.")
-                    .replace("%1", str(len(cases) - missing))
-                    .replace("%2", str(len(cases)))
+                    .replace("%1", str(len(stored)))
+                    .replace("%2", str(len(present)))
                     .replace("%3", name)
                 )
                 if not Dialogs.confirm(self, self.tr("Import case file"), question, self.tr("Import all")):
-                    self._show_stored(next(case_id for case_id in present if case_id is not None))
+                    self.open_case(stored[0])
                     self.statusBar().showMessage(self.tr("Nothing was imported from “%1”.").replace("%1", name), 15000)
                     return
-            elif cases and not missing:
-                self._show_stored(next(case_id for case_id in present if case_id is not None))
+            elif stored:
+                self.open_case(stored[0])
                 self.statusBar().showMessage(
                     self.tr("“%1” is already in your library, unchanged, so it was not imported again.").replace("%1", name), 15000
                 )
                 return
-            result = self.service.import_file(path)
+            result = self.service.import_cases(loaded)
         except USER_ERRORS as exc:
             Dialogs.error(self, self.tr("Nothing was imported"), str(exc).splitlines()[0], str(exc))
             return
+        self._show_imported(result, self.tr("Imported %1 case(s) from “%2”.").replace("%1", str(len(result.cases))).replace("%2", name))
+
+    def _show_imported(self, result: ImportResult, note: str) -> None:
+        """The library with the imported cases, the first of them open, and `note` in the status bar."""
         self.banner.hide()
         self._reload_library()
         if result.cases:
             self.open_case(result.cases[0].id or 0)
-        note = self.tr("Imported %1 case(s) from “%2”.").replace("%1", str(len(result.cases))).replace("%2", name)
         if result.warnings:
             note += " " + self.tr("%1 things to check are listed under the editor.").replace("%1", str(len(result.warnings)))
         self.statusBar().showMessage(note, 15000)
-
-    def _stored_copies(self, cases: tuple[Case, ...], as_json: Callable[[Case], object]) -> list[int | None]:
-        """For each case, the id of a case in the library (not the trash) identical to it in every
-        field a case file holds; None where there is none. Only cases of the same title and patient
-        are read to compare."""
-        keys = {(case.publication.title, case.patient.label) for case in cases}
-        candidates = [row.id for row in self.service.list_cases() if (row.title, row.patient) in keys]
-        stored = [(case_id, as_json(self.service.get_case(case_id))) for case_id in candidates]
-        found: list[int | None] = []
-        for case in cases:
-            wanted = as_json(case)
-            found.append(next((case_id for case_id, data in stored if data == wanted), None))
-        return found
-
-    def _show_stored(self, case_id: int) -> None:
-        """Open a case of the library, also while the start has listed only its first screenful."""
-        self.library.complete()
-        self.open_case(case_id)
 
     def export_case(self) -> None:
         case = self.session.case

@@ -26,7 +26,7 @@ from casedesk.store import (
     ServerUnavailableError,
     StoreError,
     head_revision,
-    library_label,
+    library_server,
     make_engine,
     open_store,
     upgrade_to_head,
@@ -77,8 +77,8 @@ def test_a_server_is_named_by_host_and_database_never_by_user_or_password() -> N
     assert server_name("postgresql+psycopg://me:secret@clinic-server/casedesk") == "clinic-server/casedesk"
     assert server_name("postgresql://me@clinic-server:5433/casedesk") == "clinic-server:5433/casedesk"
     assert server_name("postgresql+psycopg://me@/casedesk?host=/run/postgresql") == "localhost/casedesk"
-    assert library_label("postgresql+psycopg://me:secret@clinic-server/casedesk") == "clinic server clinic-server/casedesk"
-    assert library_label("sqlite:///cases.sqlite3") == "" and library_label(None) == ""
+    assert library_server("postgresql+psycopg://me:secret@clinic-server/casedesk") == "clinic-server/casedesk"
+    assert library_server("sqlite:///cases.sqlite3") == "" and library_server(None) == ""
 
 
 @pytest.mark.parametrize(
@@ -295,5 +295,5 @@ def test_the_server_going_away_mid_session_loses_no_edit(
 
 
 def test_a_store_on_a_server_reports_its_label(store: CaseStore) -> None:
-    expected = "" if store.engine.dialect.name == "sqlite" else f"clinic server {server_name(store.engine.url)}"
-    assert library_label(store.engine.url) == expected
+    expected = "" if store.engine.dialect.name == "sqlite" else server_name(store.engine.url)
+    assert library_server(store.engine.url) == expected

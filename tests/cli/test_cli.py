@@ -30,13 +30,6 @@ def run(*args: str, home: Path, stdin: str | None = None, check: bool = True) ->
     return result
 
 
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    folder = tmp_path / "home"
-    folder.mkdir()
-    return folder
-
-
 def test_version(home: Path) -> None:
     result = run("--version", home=home)
     assert result.stdout.decode().startswith("CaseDesk ")

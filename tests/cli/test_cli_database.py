@@ -6,35 +6,15 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from cli_run import run
 from postgres_server import Cluster, Server
 from sqlalchemy import make_url
 
 from casedesk import cli
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(*args: str, home: Path, env: dict[str, str] | None = None, check: bool = True) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "CASEDESK_HOME": str(home), "PYTHONPATH": str(REPO_ROOT), **(env or {})}
-    result = subprocess.run(
-        [sys.executable, "-m", "casedesk", *args], cwd=home, env=environment, capture_output=True, text=True, timeout=300
-    )
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    folder = tmp_path / "home"
-    folder.mkdir()
-    return folder
 
 
 def one_line(stderr: str) -> bool:

@@ -12,7 +12,6 @@ import textwrap
 from contextlib import closing
 from pathlib import Path
 
-import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -34,13 +33,6 @@ def run(*args: str, home: Path, limit_bytes: int | None = None) -> subprocess.Co
         )
         command = [sys.executable, "-c", wrapper]
     return subprocess.run(command, cwd=home, env=env, capture_output=True, text=True, timeout=300)
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    folder = tmp_path / "home"
-    folder.mkdir()
-    return folder
 
 
 def _count(library: Path) -> int:

@@ -33,13 +33,6 @@ def run(*args: str, home: Path, check: bool = True) -> subprocess.CompletedProce
     return result
 
 
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    folder = tmp_path / "home"
-    folder.mkdir()
-    return folder
-
-
 def library(home: Path) -> CaseService:
     return CaseService.open(f"sqlite:///{home / 'casedesk.sqlite3'}")
 

@@ -51,11 +51,6 @@ def b(database: str, a: CaseService) -> Iterator[CaseService]:
     opened.close()
 
 
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
 @pytest.fixture(autouse=True)
 def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
     """A retry loop, were there one, would show within the tests' waits."""

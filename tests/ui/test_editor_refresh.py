@@ -17,13 +17,6 @@ from casedesk.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def service(tmp_path: Path) -> Iterator[CaseService]:
-    opened = CaseService.open(f"sqlite:///{tmp_path / 'cases.sqlite3'}")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def window(qtbot: QtBot, service: CaseService, tmp_path: Path) -> Iterator[MainWindow]:
     service.add_sample()
     main = MainWindow(service, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))

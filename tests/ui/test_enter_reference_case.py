@@ -302,13 +302,6 @@ def test_void_qt_calls_keep_none_alive(qapp: QApplication) -> None:
 
 # ----- the application -------------------------------------------------------------------------
 @pytest.fixture
-def service(tmp_path: Path) -> Iterator[CaseService]:
-    opened = CaseService.open(f"sqlite:///{tmp_path}/cases.sqlite3")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def window(qtbot: QtBot, service: CaseService, tmp_path: Path) -> MainWindow:
     main = MainWindow(service, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(main)

@@ -3,7 +3,6 @@ exported version as the newest one."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,13 +13,6 @@ from casedesk.services import CaseService, ExportOptions
 from casedesk.ui.dialogs import Dialogs
 from casedesk.ui.history_dialog import HistoryDialog
 from casedesk.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def service(tmp_path: Path) -> Iterator[CaseService]:
-    opened = CaseService.open(f"sqlite:///{tmp_path / 'cases.sqlite3'}")
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

@@ -5,31 +5,18 @@ from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QPushButton
 from pytestqt.qtbot import QtBot
 
 from casedesk.app import ErrorReporter
 from casedesk.services import CaseService
 from casedesk.ui.dialogs import Dialogs
 from casedesk.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def service(tmp_path: Path) -> Iterator[CaseService]:
-    opened = CaseService.open(f"sqlite:///{tmp_path / 'cases.sqlite3'}")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
 def open_window(qtbot: QtBot, service: CaseService, settings: QSettings) -> MainWindow:

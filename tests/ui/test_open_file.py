@@ -5,7 +5,6 @@ the import's message and changes nothing; opening the same file again shows its 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,18 +19,6 @@ from casedesk.ui.dialogs import Dialogs
 from casedesk.ui.main_window import MainWindow
 
 SAMPLE_TITLE = "Clinical Case of Successful Blinatumomab Use"
-
-
-@pytest.fixture
-def service(tmp_path: Path) -> Iterator[CaseService]:
-    opened = CaseService.open(f"sqlite:///{tmp_path / 'cases.sqlite3'}")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
 @pytest.fixture

@@ -36,11 +36,6 @@ def service(tmp_path: Path) -> Iterator[CaseService]:
     opened.close()
 
 
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
 @pytest.fixture(autouse=True)
 def small_first_screen(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(main_window_module, "FIRST_ROWS", FIRST)

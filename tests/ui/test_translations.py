@@ -219,18 +219,6 @@ def test_the_choice_is_read_from_the_settings_and_the_system_decides_when_none(t
     assert i18n.resolve(i18n.SYSTEM, QLocale("de_DE")) == "en"
 
 
-@pytest.fixture
-def service(tmp_path: Path) -> Iterator[CaseService]:
-    opened = CaseService.open(f"sqlite:///{tmp_path / 'cases.sqlite3'}")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
 def test_choosing_a_language_stores_it_and_says_so_in_that_language(
     qtbot: QtBot, service: CaseService, settings: QSettings, compiled: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -110,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="figure",
         help="the treatment timeline as a figure (where the venue allows one), a table, or none (default: figure)",
     )
-    p_export.add_argument("--language", choices=("en", "ru", "kk"), help="the report language (default: the case's)")
+    p_export.add_argument("--language", choices=_field_choices("publication.language"), help="the report language (default: the case's)")
     p_export.add_argument(
         "--care-page",
         action="store_true",
@@ -155,23 +155,40 @@ def _venue_and_dates(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--venue", metavar="NAME", help="venue profile id or a unique part of its name (default: the case's)")
     parser.add_argument(
         "--dates",
-        choices=("recorded", "month", "year", "relative"),
+        choices=_field_choices("publication.date_policy"),
         help="how patient dates are published (default: the case's policy, else the venue's)",
     )
 
 
+def _field_choices(path: str) -> tuple[str, ...]:
+    """The values a choice field of a case may hold, as typed on the command line: the content
+    model's own list, so that the command line and the window offer the same."""
+    from casedesk.domain.fields import choice_values, field_type
+    from casedesk.domain.records import Case
+
+    return tuple(str(getattr(value, "value", value)) for value in choice_values(field_type(Case, path)))
+
+
+def _as_field(path: str, text: str | None) -> object:
+    """A command-line value as the case field at `path` holds it (the one conversion the window and
+    the case-file reader use too); None when not given."""
+    from casedesk.domain.fields import field_type, to_field
+    from casedesk.domain.records import Case
+
+    return None if text is None else to_field(field_type(Case, path), text)
+
+
 def _options(args: argparse.Namespace) -> ExportOptions:
-    from casedesk.domain.venues import DatePolicy
     from casedesk.services import ExportOptions
 
     return ExportOptions(
         venue=args.venue,
-        dates=DatePolicy(args.dates) if args.dates else None,
+        dates=_as_field("publication.date_policy", args.dates),  # type: ignore[arg-type]
         care_page=getattr(args, "care_page", False),
         page_size="Letter" if getattr(args, "page", "a4") == "letter" else "A4",
         base_font_size=getattr(args, "font_size", 10.0),
         timeline=getattr(args, "timeline", "figure"),
-        language=getattr(args, "language", None),
+        language=_as_field("publication.language", getattr(args, "language", None)),  # type: ignore[arg-type]
     )
 
 

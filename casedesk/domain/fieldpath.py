@@ -8,6 +8,9 @@ import dataclasses
 import re
 from typing import Any
 
+from casedesk.domain.fields import conforms, field_type
+
+_INDEX = re.compile(r"\[\d+\]")
 _SEGMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)((?:\[\d+\])*)")
 
 
@@ -30,8 +33,13 @@ def get_path(record: Any, path: str) -> Any:
 
 
 def set_path(record: Any, path: str, value: Any) -> Any:
-    """A copy of `record` with the field at `path` replaced by `value`."""
-    return _set(record, _parse(path), value)
+    """A copy of `record` with the field at `path` replaced by `value`, which must be of the field's
+    declared type (TypeError otherwise: convert with `casedesk.domain.fields.to_field` first)."""
+    steps = _parse(path)
+    hint = field_type(type(record), _INDEX.sub("[]", path))
+    if not conforms(hint, value):
+        raise TypeError(f"{path} holds {hint}, not {type(value).__name__} {value!r:.80}")
+    return _set(record, steps, value)
 
 
 def _set(record: Any, steps: list[str | int], value: Any) -> Any:

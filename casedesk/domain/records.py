@@ -15,6 +15,10 @@ from casedesk.domain.dates import Language, PartialDate
 from casedesk.domain.venues import DatePolicy
 
 
+# Metadata of a field the store keeps (an id, an edit counter, timestamps): not content of the case.
+STORE_KEPT = {"kept_by": "store"}
+
+
 class Sex(enum.StrEnum):
     UNKNOWN = ""
     FEMALE = "female"
@@ -232,11 +236,11 @@ class Case:
     narrative: Narrative = field(default_factory=Narrative)
     references: tuple[Reference, ...] = ()
     status: CaseStatus = CaseStatus.DRAFT
-    # Kept by the store; None for a case that has never been saved.
-    id: int | None = None
-    version: int = 0
-    created: dt.datetime | None = None
-    updated: dt.datetime | None = None
+    # Kept by the store, not typed by anyone and not part of a case file; None for a case never saved.
+    id: int | None = field(default=None, metadata=STORE_KEPT)
+    version: int = field(default=0, metadata=STORE_KEPT)
+    created: dt.datetime | None = field(default=None, metadata=STORE_KEPT)
+    updated: dt.datetime | None = field(default=None, metadata=STORE_KEPT)
 
     @property
     def title(self) -> str:

@@ -17,9 +17,10 @@ import enum
 import functools
 import types
 import typing
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
-from casedesk.domain.dates import PartialDate, PartialDateError
+from casedesk.domain.dates import PartialDate
+from casedesk.domain.fields import FieldKind, FieldValueError, choice_values, is_record_type, is_store_kept, kind_of, to_field
 from casedesk.domain.records import Case
 from casedesk.exchange.issues import (
     JsonPath,
@@ -35,7 +36,7 @@ from casedesk.exchange.issues import (
 T = TypeVar("T")
 
 # Kept by the store, not part of a case's content: a file must read the same wherever it is imported.
-STORE_FIELDS = frozenset({"id", "version", "created", "updated"})
+STORE_FIELDS = frozenset(f.name for f in dataclasses.fields(Case) if is_store_kept(f))
 
 # A date longer than this is not a date anyone typed; it is reported without being parsed.
 _LONGEST_DATE = 40
@@ -63,9 +64,7 @@ def is_required(f: dataclasses.Field[Any]) -> bool:
     return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
 
 
-def _is_record(hint: object) -> bool:
-    # PartialDate is a dataclass too, but in a file it is one string.
-    return isinstance(hint, type) and dataclasses.is_dataclass(hint) and hint is not PartialDate
+_is_record = is_record_type  # PartialDate is a dataclass too, but in a file it is one string
 
 
 # ----- writing ------------------------------------------------------------------------------
@@ -123,10 +122,13 @@ def _read(hint: Any, value: object, path: JsonPath, problems: Problems, shown: A
             read = _read(args[0], item, (*path, index), problems, args[0])
             items.append(blank(args[0]) if read is _INVALID else read)
         return tuple(items)
-    if origin is Literal or (isinstance(hint, type) and issubclass(hint, enum.Enum)):
-        allowed = list(args) if origin is Literal else [member.value for member in hint]
-        if isinstance(value, str) and value in allowed:
-            return value if origin is Literal else hint(value)
+    if kind_of(hint) is FieldKind.CHOICE:
+        if isinstance(value, str):
+            try:
+                return to_field(hint, value)  # the one conversion the window and the command line use too
+            except FieldValueError:
+                pass
+        allowed = [c.value if isinstance(c, enum.Enum) else c for c in choice_values(hint)]
         if type(None) in typing.get_args(shown):  # a choice that may be left open, as the schema says
             allowed.append(None)
         if problems.wants(path):
@@ -194,8 +196,8 @@ def _read_date(value: object, path: JsonPath, problems: Problems, shown: Any) ->
         problems.add(path, not_a_date(value))
         return _INVALID
     try:
-        return PartialDate.parse(value)
-    except PartialDateError as exc:
+        return to_field(PartialDate, value)
+    except FieldValueError as exc:
         problems.add(path, not_a_date(value, str(exc)))
         return _INVALID
 

@@ -27,7 +27,25 @@ def test_get_and_set_nested_fields_and_list_items() -> None:
 
 
 def test_unknown_fields_are_refused() -> None:
-    with pytest.raises(ValueError, match="no field 'nope'"):
+    with pytest.raises(ValueError, match="'publication.nope' is not a field of Case"):
         set_path(Case(), "publication.nope", 1)
     with pytest.raises(ValueError, match="not a field path"):
         get_path(Case(), "publication..title")
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        ("patient.sex", "female"),  # a drop-down's item data: the text, not Sex.FEMALE
+        ("publication.date_policy", "year"),
+        ("patient.birth_year", "2002"),
+        ("patient.birth_year", True),
+        ("diagnosis.onset", "2009-04"),
+        ("publication.keywords", ["case report"]),
+        ("patient.label", None),
+        ("history", [Course("I")]),
+    ],
+)
+def test_a_value_of_another_type_than_the_field_declares_is_refused(path: str, value: object) -> None:
+    with pytest.raises(TypeError, match=path.replace(".", r"\.")):
+        set_path(Case(), path, value)

@@ -11,6 +11,7 @@ import enum
 import re
 from dataclasses import dataclass
 
+from casedesk.domain.affiliations import unused_affiliations
 from casedesk.domain.dates import Language, PartialDate
 from casedesk.domain.fieldpath import get_path
 from casedesk.domain.messages import message
@@ -97,6 +98,12 @@ def validate(case: Case, today: dt.date | None = None, language: Language = "en"
         seen.add(aff.key)
         if not aff.institution.strip():
             problems.append(Problem(f"publication.affiliations[{i}].institution", _text("institution_empty", language)))
+    for i in unused_affiliations(pub):
+        aff = pub.affiliations[i]
+        if keys.count(aff.key) > 1:
+            continue  # a key used twice is the problem to mend first
+        unused = _text("affiliation_unused", language, affiliation=aff.key, institution=aff.institution.strip() or "—")
+        problems.append(Problem(f"publication.affiliations[{i}].key", unused))
     for i, author in enumerate(pub.authors):
         path = f"publication.authors[{i}]"
         if not author.name.strip():

@@ -17,6 +17,7 @@ from dataclasses import replace
 from casedesk.domain.affiliations import author_numbers, numbered_affiliations
 from casedesk.domain.dates import GrammaticalCase, Language, PartialDate, month_name
 from casedesk.domain.fieldpath import get_path
+from casedesk.domain.fields import without_blank_records
 from casedesk.domain.records import (
     AdditionalTherapy,
     AdverseEvent,
@@ -71,7 +72,8 @@ def build_document(
     if language is not None and language != case.publication.language:
         case = replace(case, publication=replace(case.publication, language=language))
     language = case.publication.language
-    style = date_style(case, venue, dates)
+    style = date_style(case, venue, dates)  # before blank rows go: the anchor's path counts them
+    case = without_blank_records(case)  # a row added and left empty prints nothing
     sections = [
         _front_matter(case, language, venue),
         _text_section("introduction", case.narrative.introduction, language),

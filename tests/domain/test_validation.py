@@ -96,8 +96,22 @@ def test_affiliations_numbered_by_first_appearance() -> None:
         authors=(Author("X", ("b",)), Author("Y", ("a", "b"))),
         affiliations=(Affiliation("a", "A"), Affiliation("b", "B"), Affiliation("c", "Unused")),
     )
-    assert [(n, a.key) for n, a in numbered_affiliations(publication)] == [(1, "b"), (2, "a"), (3, "c")]
+    assert [(n, a.key) for n, a in numbered_affiliations(publication)] == [(1, "b"), (2, "a")]
     assert author_numbers(publication) == [(1,), (2, 1)]
+
+
+def test_an_affiliation_no_author_names_is_a_problem_and_not_numbered() -> None:
+    case = Case(
+        publication=Publication(
+            authors=(Author("X", ("1",)),),
+            affiliations=(Affiliation("1", "Used"), Affiliation("2", "Forgotten hospital")),
+        )
+    )
+    assert _messages(case)["publication.affiliations[1].key"] == "no author names affiliation “2” (Forgotten hospital): it is not printed"
+    assert "publication.affiliations[0].key" not in _messages(case)
+    assert [a.key for _, a in numbered_affiliations(case.publication)] == ["1"]
+    russian = {p.path: p.message for p in validate(case, language="ru")}
+    assert russian["publication.affiliations[1].key"] == "ни один автор не ссылается на аффилиацию «2» (Forgotten hospital): она не печатается"
 
 
 # ----- the event relative dates count from ---------------------------------------------------

@@ -66,6 +66,15 @@ def backups_dir() -> Path:
     return data_dir() / "backups"
 
 
+def documents_dir() -> Path:
+    """The user's documents folder, where exports go until the user picks another folder (the home
+    folder where there is none)."""
+    import platformdirs
+
+    documents = Path(platformdirs.user_documents_dir())
+    return documents if documents.is_dir() else Path.home()
+
+
 def resources_dir() -> Path:
     """The bundled resources: next to the package in a source tree, inside it when installed or frozen."""
     frozen_root = getattr(sys, "_MEIPASS", None)

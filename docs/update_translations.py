@@ -10,6 +10,10 @@ or loses a placeholder. The package build compiles the .ts files (setup.py); not
 
 Runs the lupdate of the installed PySide6 on casedesk/app.py and casedesk/ui/**/*.py. lupdate does
 not look for Python files in folders, so they are listed here.
+
+English is the language of the code, but a count in a sentence needs its plural forms ("1 thing to
+check", "2 things to check"): casedesk_en.ts holds only the messages with %n (lupdate -pluralonly),
+as Qt's documentation on plurals advises, and its forms are filled in once, like a translation.
 """
 
 from __future__ import annotations
@@ -34,16 +38,17 @@ def lupdate(ts_files: list[Path]) -> None:
     files = [str(path.relative_to(ROOT)) for path in sources()]
     for ts in ts_files:
         language = ts.stem.removeprefix("casedesk_")
+        plural_only = ["-pluralonly"] if language == "en" else []
         subprocess.run(
             [str(program), "-silent", "-no-obsolete", "-locations", "relative", "-source-language", "en",
-             "-target-language", language, *files, "-ts", str(ts)],
+             "-target-language", language, *plural_only, *files, "-ts", str(ts)],
             cwd=ROOT,
             check=True,
         )
 
 
 def main(argv: list[str]) -> int:
-    wanted = argv or [path.stem.removeprefix("casedesk_") for path in sorted(TRANSLATIONS.glob("casedesk_*.ts"))]
+    wanted = argv or sorted({"en", *(path.stem.removeprefix("casedesk_") for path in TRANSLATIONS.glob("casedesk_*.ts"))})
     lupdate([TRANSLATIONS / f"casedesk_{language}.ts" for language in wanted])
     return 0
 

@@ -1,13 +1,19 @@
 """Binds editor widgets to field paths of the open case: a user edit becomes one `CaseSession.change`,
 and every change of the case (an edit elsewhere, undo, another case) refreshes the widgets.
 
-Each bound widget's objectName and accessible name is its field path in the case-file format
-("publication.title", "treatment.courses"), so tests, screen readers and automation find it.
+Each bound widget's objectName is its field path in the case-file format ("publication.title",
+"treatment.courses"; the fields of the record selected in a list "treatment.courses[].dose"), so tests
+and automation find it; its accessible name is its label, which screen readers say.
+
+Every value a widget hands over goes through `casedesk.domain.fields.to_field` for the field's declared
+type (the conversion the case-file reader and the command line use), so no widget can store a value of
+another type: what cannot be converted is marked on the widget and not stored.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+import enum
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,8 +23,11 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, Q
 
 from casedesk.domain import Case
 from casedesk.domain.fieldpath import get_path
+from casedesk.domain.fields import FieldValueError, field_type, to_field
+from casedesk.ui import i18n
 from casedesk.ui.case_session import CaseSession
 from casedesk.ui.widgets import PartialDateEdit, RecordListEditor
+from casedesk.ui.widgets.inputs import show_text
 
 PathSource = str | Callable[[], str | None]
 
@@ -28,9 +37,15 @@ class _Binding:
     widget: QWidget
     path: PathSource
     show: Callable[[Any], None]  # put a value from the case into the widget
+    scope: str = ""  # for a path that follows a selection: the field it lies in ("treatment.courses")
 
     def current_path(self) -> str | None:
         return self.path() if callable(self.path) else self.path
+
+    def concerns(self, changed_path: str) -> bool:
+        """Whether an edit of `changed_path` may change what this widget shows."""
+        own = self.path if isinstance(self.path, str) else self.scope
+        return not own or overlaps(own, changed_path)
 
 
 class FieldBinder(QObject):
@@ -43,11 +58,11 @@ class FieldBinder(QObject):
         session.case_changed.connect(self.refresh)
 
     # ----- binding ------------------------------------------------------------------------
-    def _add(self, widget: QWidget, path: PathSource, show: Callable[[Any], None], label: str) -> None:
+    def _add(self, widget: QWidget, path: PathSource, show: Callable[[Any], None], label: str, scope: str = "") -> None:
         if isinstance(path, str):
             widget.setObjectName(path)
-            widget.setAccessibleName(path)
         if label:
+            widget.setAccessibleName(label)
             widget.setAccessibleDescription(label)
         # Text boxes keep an undo history of their own that would swallow Ctrl+Z; hand the keys
         # to the case's undo stack instead, so undo and redo work across all fields.
@@ -56,32 +71,35 @@ class FieldBinder(QObject):
                 child.installEventFilter(self._undo_keys)
         if isinstance(widget, QPlainTextEdit):
             widget.setUndoRedoEnabled(False)
-        self._bindings.append(_Binding(widget, path, show))
+        self._bindings.append(_Binding(widget, path, show, scope))
 
-    def _change(self, path: PathSource, value: Any, label: str) -> None:
+    def _change(self, path: PathSource, value: Any, label: str, widget: QWidget | None = None, **how: str) -> bool:
+        """Store `value`, typed or chosen in `widget`, as the field at `path` holds it; False when the
+        field cannot hold it (the widget is marked with the reason; nothing is stored)."""
         if self._refreshing:
-            return
+            return False
         resolved = path() if callable(path) else path
-        if resolved is not None:
-            self._session.change(resolved, value, label)
+        if resolved is None:
+            return False
+        try:
+            converted = to_field(field_type(Case, resolved), value, **how)
+        except FieldValueError as exc:
+            if widget is not None:
+                _mark(widget, exc.localized(i18n.language()))  # type: ignore[arg-type]
+            return False
+        if widget is not None and isinstance(widget, (QLineEdit, QPlainTextEdit)):
+            _mark(widget, None)
+        self._session.change(resolved, converted, label)
+        return True
 
     def line(self, widget: QLineEdit, path: str, label: str = "") -> QLineEdit:
-        def show(value: Any) -> None:
-            if widget.text() != (value or ""):
-                widget.setText(value or "")
-                widget.setCursorPosition(0)
-
-        widget.textEdited.connect(lambda text: self._change(path, text, label))
-        self._add(widget, path, show, label)
+        widget.textEdited.connect(lambda text: self._change(path, text, label, widget))
+        self._add(widget, path, lambda value: show_text(widget, value or ""), label)
         return widget
 
     def text(self, widget: QPlainTextEdit, path: str, label: str = "") -> QPlainTextEdit:
-        def show(value: Any) -> None:
-            if widget.toPlainText() != (value or ""):
-                widget.setPlainText(value or "")
-
-        widget.textChanged.connect(lambda: self._change(path, widget.toPlainText(), label))
-        self._add(widget, path, show, label)
+        widget.textChanged.connect(lambda: self._change(path, widget.toPlainText(), label, widget))
+        self._add(widget, path, lambda value: show_text(widget, value or ""), label)
         return widget
 
     def year(self, widget: QLineEdit, path: str, label: str = "") -> QLineEdit:
@@ -98,10 +116,10 @@ class FieldBinder(QObject):
             cleaned = text.strip()
             if not cleaned:
                 _mark(widget, None)
-                self._change(path, None, label)
+                self._change(path, "", label, widget)
             elif cleaned.isdigit() and len(cleaned) == 4:
                 _mark(widget, None)
-                self._change(path, int(cleaned), label)
+                self._change(path, cleaned, label, widget)
             elif cleaned.isdigit() and len(cleaned) < 4:
                 _mark(widget, None)  # still typing
             else:
@@ -125,9 +143,7 @@ class FieldBinder(QObject):
             if current != tuple(value):
                 widget.setText(f"{separator} ".join(value))
 
-        widget.textEdited.connect(
-            lambda text: self._change(path, tuple(p.strip() for p in text.split(separator) if p.strip()), label)
-        )
+        widget.textEdited.connect(lambda text: self._change(path, text, label, widget, separator=separator))
         self._add(widget, path, show, label)
         return widget
 
@@ -139,13 +155,14 @@ class FieldBinder(QObject):
         set_combo_choices(widget, choices)
 
         def show(value: Any) -> None:
-            index = widget.findData("" if (empty_is_none and value is None) else value)
+            plain = value.value if isinstance(value, enum.Enum) else value
+            index = widget.findData("" if (empty_is_none and value is None) else plain)
             if index >= 0 and index != widget.currentIndex():
                 widget.setCurrentIndex(index)
 
         def chosen(index: int) -> None:
-            value = widget.itemData(index)
-            self._change(path, None if (empty_is_none and value == "") else value, label)
+            value = widget.itemData(index)  # the plain value ("female"): to_field makes it the enum member
+            self._change(path, None if (empty_is_none and value == "") else value, label, widget)
 
         widget.activated.connect(chosen)
         self._add(widget, path, show, label)
@@ -156,7 +173,7 @@ class FieldBinder(QObject):
             if widget.isChecked() != bool(value):
                 widget.setChecked(bool(value))
 
-        widget.toggled.connect(lambda checked: self._change(path, checked, label))
+        widget.toggled.connect(lambda checked: self._change(path, checked, label, widget))
         self._add(widget, path, show, label)
         return widget
 
@@ -166,13 +183,16 @@ class FieldBinder(QObject):
             if widget.date() != value:
                 widget.set_date(value)
 
-        widget.date_changed.connect(lambda value: self._change(path, value, label))
+        widget.date_changed.connect(lambda value: self._change(path, value, label, widget))
         self._add(widget, path, show, label)
         return widget
 
-    def records(self, widget: RecordListEditor, path: PathSource, label: str = "") -> RecordListEditor:
-        """A list of records; `path` may be a callable for lists that follow a selection
-        (the assessments of the selected course). None from it empties and disables the list."""
+    def records(self, widget: RecordListEditor, path: PathSource, label: str = "", *, name: str = "", scope: str = "") -> RecordListEditor:
+        """A list of records, and the form of the one selected. `path` may be a callable for lists
+        that follow a selection (the assessments of the selected course: `name` is then its path with
+        "[]" for the selection, `scope` the list it lies in); None from it empties and disables it.
+        An edit of one field of one record is stored as that field ("publication.authors[2].email"),
+        so undo names it and returns to it; adding, removing or moving records stores the list."""
 
         def show(value: Any) -> None:
             if value is None:
@@ -183,8 +203,22 @@ class FieldBinder(QObject):
             if widget.model.rows() != value:
                 widget.model.set_rows(value)
 
-        widget.model.rows_edited.connect(lambda rows: self._change(path, rows, label))
-        self._add(widget, path, show, label)
+        def edited(rows: tuple[Any, ...], row: int, field: str) -> None:
+            if self._refreshing:
+                return
+            resolved = path() if callable(path) else path
+            if resolved is None:
+                return
+            if field:
+                self._session.change(f"{resolved}[{row}].{field}", getattr(rows[row], field), label)
+            else:
+                self._session.change(resolved, rows, label)
+
+        widget.model.edited.connect(edited)
+        widget.name_inputs(name or (path if isinstance(path, str) else ""))
+        if name:
+            widget.setObjectName(name)
+        self._add(widget, path, show, label, scope)
         return widget
 
     # ----- refreshing ---------------------------------------------------------------------
@@ -195,9 +229,9 @@ class FieldBinder(QObject):
         self._refreshing = True
         try:
             for binding in self._bindings:
-                path = binding.current_path()
-                if changed_path and isinstance(binding.path, str) and not overlaps(binding.path, changed_path):
+                if changed_path and not binding.concerns(changed_path):
                     continue
+                path = binding.current_path()
                 if not changed_path:
                     binding.widget.setEnabled(case is not None)
                 if case is None:
@@ -205,18 +239,6 @@ class FieldBinder(QObject):
                 binding.show(get_path(case, path) if path is not None else None)
         finally:
             self._refreshing = False
-
-    def widget_for(self, path: str) -> QWidget | None:
-        """The bound widget that shows `path`, or the one nearest above it ("a.b[2].c" → "a.b")."""
-        best: tuple[int, QWidget] | None = None
-        for binding in self._bindings:
-            own = binding.current_path()
-            if own is None:
-                continue
-            if path == own or path.startswith(own + ".") or path.startswith(own + "["):
-                if best is None or len(own) > best[0]:
-                    best = (len(own), binding.widget)
-        return best[1] if best else None
 
     def widgets(self) -> list[QWidget]:
         return [b.widget for b in self._bindings]

@@ -60,6 +60,7 @@ class _Edit(QUndoCommand):
         self.after = after
         self.path = path
         self.at = time.monotonic()
+        self._done_once = False  # QUndoStack.push does the edit by calling redo(): that is not a redo
 
     def id(self) -> int:
         return 1
@@ -75,9 +76,13 @@ class _Edit(QUndoCommand):
 
     def redo(self) -> None:
         self._session._show(self.after, self.path)
+        if self._done_once:
+            self._session.stepped.emit(self.path)
+        self._done_once = True
 
     def undo(self) -> None:
         self._session._show(self.before, self.path)
+        self._session.stepped.emit(self.path)
 
 
 class CaseSession(QObject):
@@ -89,6 +94,7 @@ class CaseSession(QObject):
     saved = Signal(object)  # the stored Case (with its new version)
     save_failed = Signal(str)
     conflict_resolved = Signal(object)  # the Case shown after a settled conflict, or None
+    stepped = Signal(str)  # an undo or redo changed this field ("" for several at once): show where
 
     def __init__(self, saver: CaseSaver, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -4,6 +4,8 @@ jumps there on a click."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
@@ -103,6 +105,8 @@ class ChecksPanel(QWidget):
         hint.setStyleSheet("color: #5f6368;")
         layout.addWidget(hint)
         self._expanded: set[str] = {"length", "identifiers"}
+        # How a field is named for the reader ("Patient: Background"); the window sets the editor's.
+        self.label_of: Callable[[str], str] = lambda path: path
 
     # ----- showing a report ---------------------------------------------------------------
     def clear(self) -> None:
@@ -129,7 +133,7 @@ class ChecksPanel(QWidget):
             f"{i18n.profile_name(report.venue)} · {length} · "
             + self.tr("CARE: %1 met, %2 partly, %3 missing").replace("%1", str(met)).replace("%2", str(partly)).replace("%3", str(missing))
             + " · "
-            + (self.tr("%1 identifiers").replace("%1", str(len(report.identifiers))) if report.identifiers else self.tr("no identifiers found"))
+            + (self.tr("%n identifier(s)", "", len(report.identifiers)) if report.identifiers else self.tr("no identifiers found"))
             + f"\n{verdict}"
         )
 
@@ -152,7 +156,7 @@ class ChecksPanel(QWidget):
             "#b00020" if report.identifiers else "#1b7f3b",
         )
         for finding in report.identifiers:
-            self._line(found, f"{finding.path}", f"“{finding.text}” — {finding.message}", path=finding.path)
+            self._line(found, self.label_of(finding.path), f"“{finding.text}” — {finding.message}", path=finding.path)
         for index in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(index)
             top.setExpanded(top.data(0, PATH_ROLE + 1) in self._expanded)

@@ -355,11 +355,11 @@ class ConflictDialog(QDialog):
         return "\n".join(lines)
 
     def _name(self, path: str) -> str:
-        """The last part of the editor's label for `path`: "E-mail" of "Authors › 2 › E-mail"."""
+        """The field's own part of the editor's label for `path`: "E-mail" of "Publication › Author 2: E-mail"."""
         label = self.conflict.label(path)
         if label == path:  # no label: the field's own name
             return re.sub(r"\[\d+\]", "", path).rsplit(".", 1)[-1]
-        return label.split(" › ")[-1]
+        return label.split(" › ")[-1].split(": ", 1)[-1]
 
     def _nothing(self, path: str, value: object) -> str:
         if value is None and _ITEM_PATH.search(path):

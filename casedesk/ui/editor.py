@@ -53,15 +53,12 @@ from casedesk.checks.venues import load_profiles
 from casedesk.ui.binding import FieldBinder, mark_problem, overlaps, set_combo_choices
 from casedesk.ui import i18n
 from casedesk.ui.case_session import CaseSession
-from casedesk.ui.widgets import Column, PartialDateEdit, RecordListEditor, RecordTableModel
+from casedesk.ui.widgets import Column, PartialDateEdit, RecordListEditor, RecordTableModel, enum_choices
+from casedesk.ui.widgets.inputs import fit_combo, guard_all_wheels
 
 
 # The fields the "Day 1 is" choices are made of (with the date anchor itself).
 _ANCHOR_SOURCES = ("diagnosis.onset", "history", "treatment.courses", "publication.date_anchor")
-
-
-def _choices(enum_type: Any, labels: dict[Any, str]) -> tuple[tuple[str, str], ...]:
-    return tuple((member.value, labels[member]) for member in enum_type)
 
 
 # The rows a record table measures to fit its columns to their contents (with the rows in view):
@@ -69,8 +66,9 @@ def _choices(enum_type: Any, labels: dict[Any, str]) -> tuple[tuple[str, str], .
 FIT_COLUMNS_ROWS = 20
 
 
-def _list_editor(record_type: type, columns: Sequence[Column], new_record: Callable[[], Any]) -> RecordListEditor:
-    editor = RecordListEditor(RecordTableModel(record_type, columns, new_record))
+def _list_editor(record_type: type, columns: Sequence[Column], new_record: Callable[[], Any], noun: str) -> RecordListEditor:
+    """A list of records and the form of the selected one; `noun` names one record ("Author")."""
+    editor = RecordListEditor(RecordTableModel(record_type, columns, new_record), noun=noun)
     editor.table.horizontalHeader().setResizeContentsPrecision(FIT_COLUMNS_ROWS)
     return editor
 
@@ -121,7 +119,7 @@ class _Page(QScrollArea):
 class _GeneratedSection(QWidget):
     """Shows the text CaseDesk generates for a section, with the author's text to extend or replace it."""
 
-    def __init__(self, binder: FieldBinder, key: str) -> None:
+    def __init__(self, binder: FieldBinder, key: str, title: str) -> None:
         super().__init__()
         self.key = key
         self.generated = QLabel()
@@ -130,9 +128,11 @@ class _GeneratedSection(QWidget):
         self.generated.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.generated.setTextFormat(Qt.TextFormat.PlainText)
         self.generated.setStyleSheet("QLabel { background: palette(alternate-base); border: 1px solid palette(mid); padding: 6px; }")
-        self.author_text = binder.text(_text_box(4), f"narrative.{key}.text", self.tr("Your text for this section"))
+        self.author_text = binder.text(_text_box(4), f"narrative.{key}.text", self.tr("%1, your text").replace("%1", title))
         self.replace = binder.check(
-            QCheckBox(self.tr("Use my text instead of the generated text")), f"narrative.{key}.replace", self.tr("Replace")
+            QCheckBox(self.tr("Use my text instead of the generated text")),
+            f"narrative.{key}.replace",
+            self.tr("%1, your text instead of the generated").replace("%1", title),
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -175,6 +175,10 @@ class CaseEditor(QWidget):
         self._build_treatment()
         self._build_outcomes()
         self._build_narrative()
+        self._index_named()
+        for combo in self.tabs.findChildren(QComboBox):
+            fit_combo(combo)  # a choice is read whole; long ones elide, their list shows them in full
+        guard_all_wheels(self.tabs)  # the wheel scrolls the page unless a drop-down has focus
 
         self.problems = QListWidget()
         self.problems.setObjectName("problems")
@@ -207,6 +211,7 @@ class CaseEditor(QWidget):
         self._check_timer.setInterval(250)
         self._check_timer.timeout.connect(self._refresh_derived)
         session.case_changed.connect(self._on_case_changed)
+        session.stepped.connect(self._on_stepped)
         self.tabs.currentChanged.connect(self._show_generated)
         self._on_case_changed(None, "")
 
@@ -229,7 +234,7 @@ class CaseEditor(QWidget):
             b.separated(QLineEdit(placeholderText=self.tr("separated by semicolons; include “case report”")), "publication.keywords", self.tr("Keywords")),
         )
         status_labels = {CaseStatus.DRAFT: self.tr("Draft"), CaseStatus.READY: self.tr("Ready"), CaseStatus.SUBMITTED: self.tr("Submitted")}
-        form.addRow(self.tr("&Status"), b.combo(QComboBox(), "status", _choices(CaseStatus, status_labels), self.tr("Status")))
+        form.addRow(self.tr("&Status"), b.combo(QComboBox(), "status", enum_choices(CaseStatus, status_labels), self.tr("Status")))
 
         rules = page.group(self.tr("Venue rules and dates"))
         self.venue_profile = b.combo(QComboBox(), "publication.venue_profile", self._profile_choices(), self.tr("Venue profile"))
@@ -267,38 +272,40 @@ class CaseEditor(QWidget):
             _list_editor(
                 Author,
                 (
-                    Column("name", self.tr("Name as printed")),
-                    Column("affiliations", self.tr("Affiliation keys"), "keys"),
-                    Column("corresponding", self.tr("Corresponding"), "bool"),
+                    Column("name", self.tr("Name as printed"), placeholder=self.tr("e.g. A.M. Kuttymuratov")),
+                    Column("affiliations", self.tr("Affiliations"), "keys", placeholder=self.tr("numbers from the list of affiliations, e.g. 1, 2")),
+                    Column("corresponding", self.tr("Corresponding author"), "bool"),
                     Column("email", self.tr("E-mail")),
-                    Column("orcid", self.tr("ORCID")),
+                    Column("orcid", self.tr("ORCID"), listed=False, placeholder=self.tr("e.g. 0000-0002-1825-0097")),
                 ),
                 lambda: Author(name=""),
+                self.tr("Author"),
             ),
             "publication.authors",
             self.tr("Authors"),
         )
-        page.block(self.tr("Authors"), self.authors, self.tr("In print order. Affiliation keys refer to the table below, separated by commas."))
+        page.block(self.tr("Authors"), self.authors, self.tr("In print order. Each author's affiliations are the numbers of the list below, separated by commas."))
         self.affiliations = b.records(
             _list_editor(
                 Affiliation,
                 (
-                    Column("key", self.tr("Key")),
+                    Column("key", self.tr("Number"), tip=self.tr("How authors refer to this affiliation. The report numbers affiliations by first appearance in the author list.")),
                     Column("institution", self.tr("Institution")),
-                    Column("department", self.tr("Department")),
+                    Column("department", self.tr("Department"), listed=False),
                     Column("city", self.tr("City")),
                     Column("country", self.tr("Country")),
                 ),
                 self._new_affiliation,
+                self.tr("Affiliation"),
             ),
             "publication.affiliations",
             self.tr("Affiliations"),
         )
-        page.block(self.tr("Affiliations"), self.affiliations, self.tr("Numbered in the report by first appearance in the author list."))
+        page.block(self.tr("Affiliations"), self.affiliations, self.tr("Numbered in the report by first appearance in the author list; one no author names is not printed."))
 
         venue = page.group(self.tr("Venue"))
         venue_kinds = {VenueKind.CONFERENCE: self.tr("Conference"), VenueKind.JOURNAL: self.tr("Journal")}
-        venue.addRow(self.tr("Kind"), b.combo(QComboBox(), "publication.venue.kind", _choices(VenueKind, venue_kinds), self.tr("Venue kind")))
+        venue.addRow(self.tr("Kind"), b.combo(QComboBox(), "publication.venue.kind", enum_choices(VenueKind, venue_kinds), self.tr("Venue kind")))
         venue.addRow(self.tr("&Name"), b.line(QLineEdit(), "publication.venue.name", self.tr("Venue name")))
         edition = QLineEdit(placeholderText=self.tr("e.g. III International Scientific and Practical Conference"))
         venue.addRow(self.tr("Edition"), b.line(edition, "publication.venue.edition", self.tr("Edition")))
@@ -313,20 +320,16 @@ class CaseEditor(QWidget):
         spdx.setEditable(False)
         licence.addRow(self.tr("Licence"), b.combo(spdx, "publication.licence.spdx", (("", self.tr("None")), *((s, s) for s in known_licences())), self.tr("Licence")))
         licence.addRow(self.tr("Own sentence"), b.text(_text_box(2), "publication.licence.sentence", self.tr("Licence sentence")))
-        for combo in page.findChildren(QComboBox):
-            # Long choices must not widen the page: the box elides, its list shows them in full.
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(16)
         self._add_page(page)
 
     def _build_patient(self) -> None:
         b = self.binder
         page = _Page(self.tr("Patient"))
         form = page.group(self.tr("Patient"))
-        form.addRow(self.tr("&Label"), b.line(QLineEdit(placeholderText=self.tr("initials or pseudonym, e.g. Zh.")), "patient.label", self.tr("Patient label")))
+        form.addRow(self.tr("&Label"), b.line(QLineEdit(placeholderText=self.tr("initials or pseudonym, e.g. Zh.")), "patient.label", self.tr("Label")))
         form.addRow(self.tr("Birth &year"), b.year(QLineEdit(placeholderText=self.tr("e.g. 2002")), "patient.birth_year", self.tr("Birth year")))
         sex_labels = {Sex.UNKNOWN: self.tr("Not stated"), Sex.FEMALE: self.tr("Female"), Sex.MALE: self.tr("Male"), Sex.OTHER: self.tr("Other", "sex")}
-        form.addRow(self.tr("Sex"), b.combo(QComboBox(), "patient.sex", _choices(Sex, sex_labels), self.tr("Sex")))
+        form.addRow(self.tr("Sex"), b.combo(QComboBox(), "patient.sex", enum_choices(Sex, sex_labels), self.tr("Sex")))
         form.addRow(self.tr("Background"), b.text(_text_box(3), "patient.background", self.tr("Background")))
 
         dx = page.group(self.tr("Diagnosis"))
@@ -342,17 +345,19 @@ class CaseEditor(QWidget):
                 HistoryEvent,
                 (
                     Column("date", self.tr("Date"), "date"),
-                    Column("kind", self.tr("Kind"), "choice", _choices(EventKind, kinds)),
+                    Column("kind", self.tr("Kind"), "choice", enum_choices(EventKind, kinds)),
                     Column("site", self.tr("Site")),
-                    Column("text", self.tr("What happened")),
-                    Column("wording", self.tr("Own wording of the line")),
+                    Column("text", self.tr("What happened"), "long"),
+                    Column("wording", self.tr("Own wording of the line"), "long", listed=False,
+                           placeholder=self.tr("empty: the line is made from the fields above")),
                 ),
                 lambda: HistoryEvent(),
+                self.tr("Event"),
             ),
             "history",
             self.tr("History events"),
         )
-        page.block(self.tr("History"), self.history, self.tr("Listed by date in the report. Leave “Own wording” empty to use the generated line."))
+        page.block(self.tr("History"), self.history, self.tr("Listed by date in the report. Leave “Own wording of the line” empty to use the generated line."))
         self._generated(page, "case_description", self.tr("Case Description section"))
         self._add_page(page)
 
@@ -361,48 +366,52 @@ class CaseEditor(QWidget):
         page = _Page(self.tr("Treatment"))
         form = page.group(self.tr("Treatment section"))
         form.addRow(self.tr("&Heading"), b.line(QLineEdit(placeholderText=self.tr("e.g. Blinatumomab Immunotherapy")), "treatment.heading", self.tr("Section heading")))
-        form.addRow(self.tr("Context"), b.text(_text_box(3), "treatment.context", self.tr("Context: programme, funding, centre")))
+        form.addRow(self.tr("Context"), b.text(_text_box(3), "treatment.context", self.tr("Context")))
         self.courses = b.records(
             _list_editor(
                 Course,
                 (
-                    Column("name", self.tr("Course")),
+                    Column("name", self.tr("Course"), placeholder=self.tr("e.g. Induction I")),
                     Column("start", self.tr("Start"), "date"),
                     Column("end", self.tr("End"), "date"),
                     Column("agent", self.tr("Agent")),
-                    Column("dose", self.tr("Dose")),
-                    Column("route", self.tr("Route")),
-                    Column("schedule", self.tr("Regimen")),
-                    Column("tolerability", self.tr("Tolerability")),
-                    Column("wording", self.tr("Own wording of the line")),
+                    Column("dose", self.tr("Dose"), listed=False, placeholder=self.tr("e.g. 9 mcg/day")),
+                    Column("route", self.tr("Route"), listed=False, placeholder=self.tr("e.g. continuous infusion")),
+                    Column("schedule", self.tr("Regimen"), listed=False),
+                    Column("tolerability", self.tr("Tolerability"), "long", listed=False),
+                    Column("wording", self.tr("Own wording of the line"), "long", listed=False,
+                           placeholder=self.tr("empty: the line is made from the fields above")),
                 ),
                 lambda: Course(name=""),
+                self.tr("Course"),
             ),
             "treatment.courses",
             self.tr("Courses"),
         )
-        page.block(self.tr("Courses"), self.courses, self.tr("One line each in the report. Select a course to edit its assessments below."))
+        page.block(self.tr("Courses"), self.courses, self.tr("One line each in the report. Select a course to edit it and its results below."))
         self.assessments = b.records(
             _list_editor(
                 Assessment,
                 (
                     Column("date", self.tr("Date"), "date"),
-                    Column("measure", self.tr("Measure")),
+                    Column("measure", self.tr("Measure"), placeholder=self.tr("e.g. MRD, blasts in bone marrow")),
                     Column("value", self.tr("Value")),
                     Column("unit", self.tr("Unit")),
-                    Column("method", self.tr("Method")),
-                    Column("sensitivity", self.tr("Sensitivity")),
-                    Column("text", self.tr("Own wording")),
+                    Column("method", self.tr("Method"), listed=False, placeholder=self.tr("e.g. flow cytometry, IHC")),
+                    Column("sensitivity", self.tr("Sensitivity"), listed=False, placeholder=self.tr("e.g. 10⁻⁴")),
+                    Column("text", self.tr("Own wording"), "long", listed=False,
+                           placeholder=self.tr("empty: the result is written from the fields above")),
                 ),
                 lambda: Assessment(),
+                self.tr("Result"),
             ),
             self._assessments_path,
-            self.tr("Assessments of the selected course"),
+            self.tr("Results of the selected course"),
+            name="treatment.courses[].assessments",
+            scope="treatment.courses",
         )
-        self.assessments.setObjectName("treatment.courses.assessments")
-        self.assessments.setAccessibleName("treatment.courses[].assessments")
         self.assessments_box = page.block(
-            self.tr("Assessments of the selected course"),
+            self.tr("Results of the selected course"),
             self.assessments,
             self.tr("MRD: value “negative” or “positive”; blasts and other measures: a number and a unit."),
         )
@@ -410,8 +419,9 @@ class CaseEditor(QWidget):
         self.additional = b.records(
             _list_editor(
                 AdditionalTherapy,
-                (Column("text", self.tr("Therapy")), Column("start", self.tr("Start"), "date"), Column("end", self.tr("End"), "date")),
+                (Column("text", self.tr("Therapy"), "long"), Column("start", self.tr("Start"), "date"), Column("end", self.tr("End"), "date")),
                 lambda: AdditionalTherapy(text=""),
+                self.tr("Therapy"),
             ),
             "treatment.additional",
             self.tr("Additional therapies"),
@@ -428,13 +438,14 @@ class CaseEditor(QWidget):
             _list_editor(
                 AdverseEvent,
                 (
-                    Column("term", self.tr("Event")),
-                    Column("grade", self.tr("CTCAE grade"), "int"),
-                    Column("ctcae_version", self.tr("CTCAE version")),
-                    Column("management", self.tr("Management")),
-                    Column("outcome", self.tr("Outcome")),
+                    Column("term", self.tr("Event"), placeholder=self.tr("e.g. fungal pneumonia")),
+                    Column("grade", self.tr("CTCAE grade"), "choice", self._grades()),
+                    Column("ctcae_version", self.tr("CTCAE version"), placeholder=self.tr("e.g. 5.0")),
+                    Column("management", self.tr("Management"), "long"),
+                    Column("outcome", self.tr("Outcome"), "long", listed=False),
                 ),
                 lambda: AdverseEvent(term=""),
+                self.tr("Adverse event"),
             ),
             "adverse_events",
             self.tr("Adverse events"),
@@ -443,8 +454,9 @@ class CaseEditor(QWidget):
         self.follow_ups = b.records(
             _list_editor(
                 FollowUp,
-                (Column("date", self.tr("Date"), "date"), Column("status", self.tr("Status")), Column("measures", self.tr("Measures"))),
+                (Column("date", self.tr("Date"), "date"), Column("status", self.tr("Status")), Column("measures", self.tr("Measures"), "long")),
                 lambda: FollowUp(),
+                self.tr("Follow-up"),
             ),
             "outcome.follow_ups",
             self.tr("Follow-up"),
@@ -478,12 +490,13 @@ class CaseEditor(QWidget):
             _list_editor(
                 Reference,
                 (
-                    Column("label", self.tr("In-text label")),
-                    Column("citation", self.tr("Full citation")),
-                    Column("doi", self.tr("DOI")),
-                    Column("pmid", self.tr("PMID")),
+                    Column("label", self.tr("In-text label"), placeholder=self.tr("e.g. Kantarjian et al., 2017")),
+                    Column("citation", self.tr("Full citation"), "long"),
+                    Column("doi", self.tr("DOI"), listed=False, placeholder=self.tr("e.g. 10.1056/NEJMoa1609783")),
+                    Column("pmid", self.tr("PMID"), listed=False),
                 ),
                 lambda: Reference(citation=""),
+                self.tr("Reference"),
             ),
             "references",
             self.tr("References"),
@@ -502,18 +515,30 @@ class CaseEditor(QWidget):
         }
 
     def _generated(self, page: _Page, key: str, title: str) -> None:
-        section = _GeneratedSection(self.binder, key)
+        section = _GeneratedSection(self.binder, key, title)
         self.generated_sections.append(section)
         self._section_pages[section] = page
         page.block(title, section)
 
     # ----- helpers ------------------------------------------------------------------------
     def _new_affiliation(self) -> Affiliation:
+        """A new affiliation numbered after the others ("1", "2", …): the numbers authors type."""
         taken = {a.key for a in self.affiliations.model.rows()}
         number = 1
-        while f"a{number}" in taken:
+        while str(number) in taken:
             number += 1
-        return Affiliation(key=f"a{number}", institution="")
+        return Affiliation(key=str(number), institution="")
+
+    def _grades(self) -> tuple[tuple[int | None, str], ...]:
+        """CTCAE grades 1–5 with their meaning (CTCAE v5.0), and "not graded"."""
+        return (
+            (None, self.tr("Not graded")),
+            (1, self.tr("1 — mild")),
+            (2, self.tr("2 — moderate")),
+            (3, self.tr("3 — severe")),
+            (4, self.tr("4 — life-threatening")),
+            (5, self.tr("5 — death")),
+        )
 
     def _assessments_path(self) -> str | None:
         case = self.session.case
@@ -531,9 +556,9 @@ class CaseEditor(QWidget):
         row = self.courses.table.currentIndex().row()
         if case is not None and 0 <= row < len(case.treatment.courses):
             name = case.treatment.courses[row].name.strip() or self.tr("course %1").replace("%1", str(row + 1))
-            self.assessments_box.setTitle(self.tr("Assessments of %1").replace("%1", name))
+            self.assessments_box.setTitle(self.tr("Results of %1").replace("%1", name))
         else:
-            self.assessments_box.setTitle(self.tr("Assessments (select a course above)"))
+            self.assessments_box.setTitle(self.tr("Results (select a course above)"))
 
     def page_of(self, widget: QWidget) -> int:
         for index in range(self.tabs.count()):
@@ -587,15 +612,28 @@ class CaseEditor(QWidget):
                 index = self.date_anchor.findData(case.publication.date_anchor)
                 if index >= 0:
                     self.date_anchor.setCurrentIndex(index)
-        if path == "" and case is not None and case.treatment.courses:
-            # Another case: start on its first course, so its assessments are in view.
-            self.courses.set_current_row(0)
+        if path == "":
+            # Another case: every page from its top (a click must not land on a field of the same
+            # place in the case before), and each list on its first record, so its form shows it.
+            for index in range(self.tabs.count()):
+                page = self.tabs.widget(index)
+                if isinstance(page, QScrollArea):
+                    page.verticalScrollBar().setValue(0)
+            if case is not None:
+                for editor in self._lists.values():  # the courses before their results
+                    editor.set_current_row(0 if editor.model.rowCount() else -1)
         if path == "" or overlaps(path, "treatment.courses"):
             self._title_assessments()
         if path == "":
             self._refresh_derived()  # another case: show it whole at once
         else:
             self._check_timer.start()  # while typing: the generated text and problems follow shortly
+
+    def _on_stepped(self, path: str) -> None:
+        """After an undo or a redo: where it changed the case, with the caret where the change was
+        (each input puts its caret there when it shows the restored text)."""
+        if path and self.isVisible():
+            self.focus_field(path)
 
     def _refresh_derived(self) -> None:
         """What is derived from the whole case — the problems list, the generated text of three
@@ -627,18 +665,18 @@ class CaseEditor(QWidget):
 
     def _show_problems(self) -> None:
         problems = self.current_problems()
-        for widget in self.binder.widgets():
+        for widget in self._named.values():
             if widget.property("invalid") and widget.toolTip() and not isinstance(widget, QLineEdit):
                 mark_problem(widget, None)
         self.problems.clear()
         for problem in problems:
-            item = QListWidgetItem(f"{_readable_path(problem.path)}: {problem.message}")
+            item = QListWidgetItem(self.tr("%1 — %2").replace("%1", self.field_label(problem.path)).replace("%2", problem.message))
             item.setData(Qt.ItemDataRole.UserRole, problem.path)
-            item.setToolTip(problem.path)
+            item.setToolTip(problem.message)
             if problem.severity is Severity.ERROR:
                 item.setForeground(Qt.GlobalColor.red)
             self.problems.addItem(item)
-            widget = self.binder.widget_for(problem.path)
+            widget = self._shown_widget(problem.path)
             if widget is not None and not isinstance(widget, QLineEdit):
                 mark_problem(widget, problem.message)
         count = len(problems)
@@ -649,24 +687,67 @@ class CaseEditor(QWidget):
             return
         self.problems_title.setText(
             self.tr("No problems found. The case can still be changed at any time.") if count == 0
-            else self.tr("%1 things to check (the case is kept as a draft meanwhile):").replace("%1", str(count))
+            else self.tr("%n thing(s) to check (the case is kept as a draft meanwhile):", "", count)
         )
         self.problems_changed.emit(count)
 
     def _jump_to_problem(self, item: QListWidgetItem) -> None:
         self.focus_field(item.data(Qt.ItemDataRole.UserRole))
 
+    # ----- finding fields by path ---------------------------------------------------------
+    def _index_named(self) -> None:
+        """Every input by its field path ("patient.sex", "publication.authors[].email"), and every
+        list of records by the path of its records ("treatment.courses[].assessments")."""
+        self._named = {w.objectName(): w for w in self.binder.widgets() if w.objectName()}
+        self._lists = {w.objectName(): w for w in self._named.values() if isinstance(w, RecordListEditor)}
+        for editor in self._lists.values():
+            if editor.form is not None:
+                self._named.update((w.objectName(), w) for w in editor.form.inputs().values())
+
+    def _locate(self, path: str) -> tuple[QWidget | None, list[tuple[RecordListEditor, int]]]:
+        """The input nearest to `path` (the field itself, else the nearest field or list holding it),
+        and the lists on the way with the row of each ("treatment.courses[1].assessments[0].value"
+        → the Value input; [(courses, 1), (results, 0)])."""
+        steps: list[tuple[RecordListEditor, int]] = []
+        template = ""
+        widget: QWidget | None = None
+        for part in path.split("."):
+            match = re.fullmatch(r"(\w+)((?:\[\d+\])*)", part)
+            if match is None:
+                break
+            template = f"{template}.{match.group(1)}" if template else match.group(1)
+            if template in self._named:
+                widget = self._named[template]
+            for number in re.findall(r"\[(\d+)\]", match.group(2)):
+                if template not in self._lists:
+                    break
+                steps.append((self._lists[template], int(number)))
+                template += "[]"
+        return widget, steps
+
+    def widget_for(self, path: str) -> QWidget | None:
+        """The input that edits `path`, or the nearest one holding it."""
+        return self._locate(path)[0]
+
+    def _shown_widget(self, path: str) -> QWidget | None:
+        """The input that shows `path` now: a field of a record only while its record is the one
+        shown in the form, else the list holding it."""
+        widget, steps = self._locate(path)
+        for editor, row in steps:
+            if editor.current_row() != row:
+                return editor
+        return widget
+
     def focus_field(self, path: str) -> QWidget | None:
-        """Show the page holding `path`, select the list row it names, and put the cursor there."""
-        widget = self.binder.widget_for(path)
+        """Show the page holding `path`, select the records it lies in, and put the cursor there."""
+        widget, steps = self._locate(path)
         if widget is None:
             return None
+        for editor, row in steps:
+            editor.set_current_row(row)
         page = self.page_of(widget)
         if page >= 0:
             self.tabs.setCurrentIndex(page)
-        rows = re.findall(r"\[(\d+)\]", path[len(widget.objectName()):])
-        if isinstance(widget, RecordListEditor) and rows:
-            widget.table.selectRow(int(rows[0]))
         scroll = self.tabs.widget(page) if page >= 0 else None
         if isinstance(scroll, QScrollArea):
             scroll.ensureWidgetVisible(widget)
@@ -674,30 +755,19 @@ class CaseEditor(QWidget):
         return widget
 
     def field_label(self, path: str) -> str:
-        """What the pages call the field at `path` ("Authors › 2 › E-mail" for
-        "publication.authors[1].email"); the readable path where no input is labelled for it."""
-        best: QWidget | None = None
-        for widget in self.binder.widgets():
-            own = widget.objectName()
-            if own and (path == own or path.startswith((own + ".", own + "["))):
-                if best is None or len(own) > len(best.objectName()):
-                    best = widget
-        if best is None or not best.accessibleDescription():
+        """Where the field at `path` is, in the words of the pages and the interface's language:
+        "Treatment › Course 2 › Result 1: Date" for "treatment.courses[1].assessments[0].date",
+        "Patient: Birth year" for "patient.birth_year"."""
+        widget, steps = self._locate(path)
+        if widget is None:
             return _readable_path(path)
-        parts = [best.accessibleDescription()]
-        rest = path[len(best.objectName()):]
-        row = re.match(r"\[(\d+)\](?:\.(\w+))?", rest)
-        if isinstance(best, RecordListEditor) and row:
-            parts.append(str(int(row.group(1)) + 1))
-            column = next((c for c in best.model.columns() if c.field == row.group(2)), None)
-            if column is not None:
-                parts.append(column.header)
-                rest = rest[row.end():]
-            else:
-                rest = rest[len(f"[{row.group(1)}]"):]
-        if rest.strip("."):
-            parts.append(_readable_path(rest.strip(".")))
-        return " › ".join(parts)
+        page = self.page_of(widget)
+        place = [self.tabs.tabText(page).replace("&", "")] if page >= 0 else []
+        place += [f"{editor.noun} {row + 1}" for editor, row in steps]
+        if steps and steps[-1][0] is widget:
+            return " › ".join(place)  # a whole record: "Publication › Author 8"
+        label = widget.accessibleName() or _readable_path(path)
+        return f"{' › '.join(place)}: {label}" if place else label
 
 
 def _readable_path(path: str) -> str:

@@ -66,9 +66,35 @@ def suggested_name(case: Case, fmt: str) -> str:
     return stem + FORMATS[fmt][1]
 
 
+def with_suffix_of(name: str, fmt: str) -> str:
+    """`name` as the user typed it, with the file suffix of `fmt` in place of any export suffix it
+    ends in ("my abstract.pdf" → "my abstract.docx"; "notes" → "notes.docx")."""
+    lowered = name.casefold()
+    for suffix in sorted({s for _, s, _ in FORMATS.values()}, key=len, reverse=True):
+        if lowered.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)] + FORMATS[fmt][1]
+    return name + FORMATS[fmt][1]
+
+
+FindingsKey = tuple[object, ...]
+
+
+def findings_key(case: Case, report: CheckReport) -> FindingsKey:
+    """What the user confirmed when exporting anyway: these identifiers of this case. The same
+    findings are not asked about again, whatever the format; a new or changed finding is."""
+    return (case.id, *((f.path, f.text, str(f.kind)) for f in report.identifiers))
+
+
 class ExportDialog(QDialog):
     def __init__(
-        self, case: Case, export: Exporter, folder: Path, parent: QWidget | None = None, check: Checker | None = None
+        self,
+        case: Case,
+        export: Exporter,
+        folder: Path,
+        parent: QWidget | None = None,
+        check: Checker | None = None,
+        confirmed: set[FindingsKey] | None = None,
+        label_of: Callable[[str], str] = lambda path: path,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("export_dialog")
@@ -78,6 +104,10 @@ class ExportDialog(QDialog):
         self._check = check
         self._folder = folder
         self._findings_seen = False  # the user has seen the identifiers and may export anyway
+        self._shown_key: FindingsKey | None = None
+        # The identifier findings the user chose to export anyway, kept by the window for the session.
+        self._confirmed = confirmed if confirmed is not None else set()
+        self._label_of = label_of
         self.written: Path | None = None
 
         self.format = QComboBox()
@@ -163,6 +193,7 @@ class ExportDialog(QDialog):
         layout.addLayout(after)
         layout.addWidget(self.buttons)
         self.format.currentIndexChanged.connect(self._on_format)
+        self.format.currentIndexChanged.connect(self._options_changed)
         self.resize(560, self.sizeHint().height())
 
     def options(self) -> ExportOptions:
@@ -177,15 +208,19 @@ class ExportDialog(QDialog):
     def _options_changed(self) -> None:
         """Another choice means another text: the identifiers must be looked at again."""
         self._findings_seen = False
+        self._shown_key = None
         self.findings.setVisible(False)
         self.export_button.setText(self.tr("&Export"))
 
     def _on_format(self) -> None:
-        self._options_changed()
+        """Another format: the name the user typed stays, with the new format's suffix."""
         fmt = self.format.currentData()
-        current = Path(self.destination.text())
-        folder = current.parent if str(current) else self._folder
-        self.destination.setText(str(folder / suggested_name(self._case, fmt)))
+        text = self.destination.text().strip()
+        if not text:
+            self.destination.setText(str(self._folder / suggested_name(self._case, fmt)))
+            return
+        current = Path(text)
+        self.destination.setText(str(current.with_name(with_suffix_of(current.name, fmt))))
 
     def _browse(self) -> None:
         fmt = self.format.currentData()
@@ -206,9 +241,11 @@ class ExportDialog(QDialog):
         # Every format that prints the abstract prints the same text, so each is checked alike.
         if fmt != "json" and self._check is not None and not self._findings_seen:
             report = self._check(self._case, self.options())
-            if report.identifiers:
+            if report.identifiers and findings_key(self._case, report) not in self._confirmed:
                 self._show_findings(report)
                 return False
+        if self._findings_seen and self._shown_key is not None:
+            self._confirmed.add(self._shown_key)  # exported anyway: the same findings are not asked again
         try:
             self.written = self._export(self._case, fmt, target, self.options())
         except OSError as exc:
@@ -224,18 +261,17 @@ class ExportDialog(QDialog):
         """The user decides: nothing in the case is changed, and the PDF is written only on a
         second, deliberate click."""
         self._findings_seen = True
+        self._shown_key = findings_key(self._case, report)
         self.findings.clear()
         for finding in report.identifiers:
-            item = QListWidgetItem(f"{finding.path}: “{finding.text}” — {finding.message}")
+            item = QListWidgetItem(f"{self._label_of(finding.path)}: “{finding.text}” — {finding.message}")
             item.setToolTip(finding.message)
             self.findings.addItem(item)
         self.findings.setVisible(True)
         self.resize(max(self.width(), 720), max(self.height(), 420))
         self.result.setStyleSheet("color: #9a6700;")
         self.result.setText(
-            self.tr("The export would print %1 patient identifier(s). Change the case or the date choice, or export anyway.").replace(
-                "%1", str(len(report.identifiers))
-            )
+            self.tr("The export would print %n patient identifier(s). Change the case or the date choice, or export anyway.", "", len(report.identifiers))
         )
         self.export_button.setText(self.tr("Export &anyway"))
 

@@ -1,7 +1,8 @@
 """The interface language: the user's choice, kept in the settings, and the Qt translators that show
 it, installed before any window is built.
 
-The strings in the code are English. Another language is shown when its compiled translation is
+The strings in the code are English; casedesk_en.qm only gives English its plural forms ("1 case",
+"2 cases" for "%n case(s)"). Another language is shown when its compiled translation is
 there (casedesk_<code>.qm, which the package build makes from resources/translations/casedesk_<code>.ts),
 with Qt's own (qtbase_<code>.qm from the PySide6 wheel) so that standard buttons and dialogs speak
 it too. A missing file is not an error: the interface stays English.
@@ -77,9 +78,15 @@ def install(language: str, folder: Path | None = None) -> str:
     global _language, _locale_before
     remove()
     app = QCoreApplication.instance()
-    if language == SOURCE_LANGUAGE or language not in LANGUAGES or app is None:
+    if app is None:
         return _language
     folder = folder or paths.translations_dir()
+    if language == SOURCE_LANGUAGE or language not in LANGUAGES:
+        plurals = _load(f"casedesk_{SOURCE_LANGUAGE}", folder)  # English's own plural forms
+        if plurals is not None:
+            app.installTranslator(plurals)
+            _installed.append(plurals)
+        return _language
     own = _load(f"casedesk_{language}", folder)
     if own is None:
         log.warning("No compiled translation for %r in %s; the interface stays English", language, folder)

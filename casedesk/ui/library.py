@@ -27,6 +27,8 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCollator,
     QCoreApplication,
+    QDate,
+    QLocale,
     QEvent,
     QItemSelection,
     QItemSelectionModel,
@@ -89,12 +91,29 @@ def untitled_label() -> str:
     return QCoreApplication.translate("CaseLibrary", "(untitled)")
 
 
-def local_time_text(summary: CaseSummary) -> str:
+def _local(summary: CaseSummary) -> dt.datetime:
     """The last change in the computer's time zone; the store keeps aware UTC datetimes."""
     updated = summary.updated
     if updated.tzinfo is None:  # not expected from the store; read it as UTC rather than as local time
         updated = updated.replace(tzinfo=dt.UTC)
-    return updated.astimezone().strftime("%Y-%m-%d %H:%M")
+    return updated.astimezone()
+
+
+def local_time_text(summary: CaseSummary) -> str:
+    """The last change in full, in the computer's time zone: "2025-03-01 14:00"."""
+    return _local(summary).strftime("%Y-%m-%d %H:%M")
+
+
+def short_time_text(summary: CaseSummary, now: dt.datetime) -> str:
+    """The last change as short as it can be told apart, so the titles keep the library's width:
+    the time today ("14:05"), day and month this year ("1 Mar", "1 мар."), else the date ("2024-03-01")."""
+    local = _local(summary)
+    today = now.astimezone()
+    if local.date() == today.date():
+        return local.strftime("%H:%M")
+    if local.year == today.year:
+        return QLocale().toString(QDate(local.year, local.month, local.day), "d MMM")
+    return local.strftime("%Y-%m-%d")
 
 
 def search_key(text: str) -> str:
@@ -259,6 +278,8 @@ class CaseLibraryModel(QAbstractTableModel):
         if role == _DISPLAY:
             return self._display(summary, LibraryColumn(column))
         if role == _TOOL_TIP:
+            if column == LibraryColumn.UPDATED:
+                return local_time_text(summary)
             return summary.title or untitled_label()
         if role == CASE_ID_ROLE:
             return summary.id
@@ -287,7 +308,7 @@ class CaseLibraryModel(QAbstractTableModel):
             case LibraryColumn.STATUS:
                 return status_label(summary.status)
             case LibraryColumn.UPDATED:
-                return local_time_text(summary)
+                return short_time_text(summary, dt.datetime.now(dt.UTC))
 
     @staticmethod
     def _sort_key(summary: CaseSummary, column: LibraryColumn) -> str | float | int:
@@ -643,7 +664,9 @@ class LibraryView(QWidget):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Titles of one series of cases often start alike ("Clinical case of …"): the middle gives way,
+        # so both the start and the distinguishing end show; the tooltip holds the whole title.
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         table.setTabKeyNavigation(False)  # Tab leaves the table instead of walking its cells
         table.setShowGrid(False)
         table.verticalHeader().hide()
@@ -719,6 +742,18 @@ class LibraryView(QWidget):
         self.table.selectionModel().setCurrentIndex(index, flags)  # the user's choice: signals as a click does
         self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         return True
+
+    def neighbour_of(self, case_id: int) -> int | None:
+        """The case shown after `case_id` in the list as it is sorted and searched now, else the one
+        before it (what takes its place when it leaves); None when it is the only one shown."""
+        index = self._proxy_index(case_id)
+        rows = self._proxy.rowCount()
+        if not index.isValid():
+            return None if rows == 0 else self._proxy.index(0, LibraryColumn.TITLE).data(CASE_ID_ROLE)
+        for row in (index.row() + 1, index.row() - 1):
+            if 0 <= row < rows:
+                return self._proxy.index(row, LibraryColumn.TITLE).data(CASE_ID_ROLE)
+        return None
 
     def focus_search(self) -> None:
         """For the window's Find shortcut (Ctrl+F). The view has no shortcut of its own: a second Ctrl+F

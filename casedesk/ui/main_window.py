@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QObject, QPoint, QRect, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from casedesk import __version__
 from casedesk.domain import Case, CaseSummary
 from casedesk.services import CaseService, ExportOptions, ImportResult, RenderedCase
-from casedesk.ui.case_session import CaseSession, Resolution
+from casedesk.ui.case_session import CaseSession, Resolution, local_time
 from casedesk.ui.checks_panel import ChecksPanel
 from casedesk.ui.dialogs import Dialogs
 from casedesk.ui.editor import CaseEditor
@@ -37,6 +37,13 @@ if TYPE_CHECKING:
     from casedesk.ui.conflict_dialog import ConflictResolver
 
 STATE_VERSION = 1
+# Window widths (device-independent pixels) below which a pane gives way: under COMPACT_WIDTH the
+# preview and checks become a toggle that takes the editor's place (View › Preview and checks, F7);
+# under NARROW_WIDTH the case library does too (View › Case library, F8).
+COMPACT_WIDTH = 1200
+NARROW_WIDTH = 760
+LIBRARY_WIDTH = 280  # the library pane's width when the window is narrow
+DEFAULT_SIZE = (1280, 800)  # the first window on a screen larger than this: this, or more on a large screen
 RESTART_NOTE = QT_TRANSLATE_NOOP("MainWindow", "The language changes when CaseDesk starts again.")
 
 
@@ -99,6 +106,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.session = CaseSession(service, self)
         self._conflict_resolver: ConflictResolver | None = None
+        self._confirmed_findings: set[tuple[object, ...]] = set()  # identifiers the user exported anyway (ExportDialog)
 
         self.library = LibraryView()
         self.banner = _Banner()
@@ -131,6 +139,10 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([280, 560, 440])
         self.setCentralWidget(self.splitter)
 
+        # The length of the abstract, in the status bar while the preview (which shows it) is hidden.
+        self.count = QLabel()
+        self.count.setObjectName("status.count")
+        self.statusBar().addPermanentWidget(self.count)
         self.save_state = QLabel()
         self.save_state.setObjectName("save_state")
         self.statusBar().addPermanentWidget(self.save_state)
@@ -185,7 +197,16 @@ class MainWindow(QMainWindow):
             self.tr("Copy &section as plain text…"), "Ctrl+Shift+C", self.copy_section, self.tr("Put one section of the abstract on the clipboard, for a submission portal")
         )
         self.refresh_preview_action = self._action(self.tr("Refresh &preview"), "F5", lambda: self.preview.schedule(self.session.case, immediately=True))
-        self.show_checks_action = self._action(self.tr("Show &checks"), "F6", lambda: self.side.setCurrentWidget(self.checks))
+        self.show_checks_action = self._action(self.tr("Show &checks"), "F6", self._show_checks)
+        self.side_action = self._action(
+            self.tr("&Preview and checks"), "F7", self._on_side_toggled, self.tr("Show or hide the preview and the checks")
+        )
+        self.library_action = self._action(
+            self.tr("Case &library"), "F8", self._on_library_toggled, self.tr("Show or hide the list of cases")
+        )
+        for action in (self.side_action, self.library_action):
+            action.setCheckable(True)
+            action.setChecked(True)
         self.manage_venues_action = self._action(self.tr("&Venue profiles…"), "Ctrl+Shift+V", self.manage_venues)
         self.about_action = self._action(self.tr("&About CaseDesk"), QKeySequence.StandardKey.HelpContents, self._about)
         self.page_actions = []
@@ -215,6 +236,8 @@ class MainWindow(QMainWindow):
         for action in self.page_actions:
             view_menu.addAction(action)
         view_menu.addSeparator()
+        view_menu.addAction(self.library_action)
+        view_menu.addAction(self.side_action)
         view_menu.addAction(self.refresh_preview_action)
         view_menu.addAction(self.show_checks_action)
         view_menu.addAction(self.manage_venues_action)
@@ -239,6 +262,8 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.undo_action)
         toolbar.addAction(self.redo_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.side_action)
 
     def _wire(self) -> None:
         self.library.case_selected.connect(self.open_case)
@@ -248,7 +273,9 @@ class MainWindow(QMainWindow):
         self.session.conflict_resolver = self._resolve_conflict
         self.session.conflict_resolved.connect(self._after_conflict)
         self.preview.rendered.connect(lambda result: self.checks.show_report(result.check))
-        self.checks.jump.connect(lambda path: self.editor.focus_field(path))
+        self.preview.rendered.connect(lambda _result: self._show_count())
+        self.checks.jump.connect(self._jump_to_field)
+        self.checks.label_of = lambda path: self.editor.field_label(path)
         self.language_actions.triggered.connect(self._on_language_chosen)
 
     @property
@@ -264,6 +291,8 @@ class MainWindow(QMainWindow):
             self.splitter.replaceWidget(1, editor)
             self._editor_slot.deleteLater()
             self._editor = editor
+            if hasattr(self, "_mode"):
+                self._show_panes()
         return self._editor
 
     # ----- start ---------------------------------------------------------------------------
@@ -366,21 +395,28 @@ class MainWindow(QMainWindow):
         case = self.session.case
         if case is None or case.id is None:
             return
-        title = case.publication.title or self.tr("(untitled)")
+        title = case.publication.title.strip() or self.tr("(untitled)")
+        what = [self.tr("“%1”").replace("%1", title)]
+        if case.patient.label.strip():
+            what.append(self.tr("Patient: %1").replace("%1", case.patient.label.strip()))
+        if case.updated is not None:
+            what.append(self.tr("Last changed: %1").replace("%1", local_time(case.updated)))
         if not Dialogs.confirm(
             self,
             self.tr("Move to trash"),
-            self.tr("Move “%1” to the trash? You can restore it from File › Open trash.").replace("%1", title),
+            self.tr("Move this case to the trash?\n\n%1\n\nYou can restore it from File › Open trash.").replace("%1", "\n".join(what)),
             self.tr("Move to trash"),
         ):
             return
         self.session.save_now()
+        # The case that takes its place is its neighbour in the list as the user sees it (the next
+        # one, else the one before), not whichever case changed last.
+        neighbour = self.library.neighbour_of(case.id)
         self.service.trash_case(case.id)
         self._set_case(None)
-        rows = self.service.list_cases()
-        self.library.set_cases(rows, newest_first=True)
-        if rows:
-            self.open_case(rows[0].id)
+        self.library.model.remove_case(case.id)
+        if neighbour is not None:
+            self.open_case(neighbour)
         case_id = case.id
         self.banner.show_message(
             self.tr("“%1” is in the trash.").replace("%1", title),
@@ -463,7 +499,7 @@ class MainWindow(QMainWindow):
         except USER_ERRORS as exc:
             Dialogs.error(self, self.tr("Nothing was imported"), str(exc).splitlines()[0], str(exc))
             return
-        self._show_imported(result, self.tr("Imported %1 case(s).").replace("%1", str(len(result.cases))))
+        self._show_imported(result, self.tr("Imported %n case(s).", "", len(result.cases)))
 
     def open_case_file(self, path: str) -> None:
         """A case file opened from the desktop (`casedesk open FILE`, a double-click on it): import its
@@ -500,7 +536,7 @@ class MainWindow(QMainWindow):
         except USER_ERRORS as exc:
             Dialogs.error(self, self.tr("Nothing was imported"), str(exc).splitlines()[0], str(exc))
             return
-        self._show_imported(result, self.tr("Imported %1 case(s) from “%2”.").replace("%1", str(len(result.cases))).replace("%2", name))
+        self._show_imported(result, self.tr("Imported %n case(s) from “%1”.", "", len(result.cases)).replace("%1", name))
 
     def _show_imported(self, result: ImportResult, note: str) -> None:
         """The library with the imported cases, the first of them open, and `note` in the status bar."""
@@ -509,7 +545,7 @@ class MainWindow(QMainWindow):
         if result.cases:
             self.open_case(result.cases[0].id or 0)
         if result.warnings:
-            note += " " + self.tr("%1 things to check are listed under the editor.").replace("%1", str(len(result.warnings)))
+            note += " " + self.tr("%n thing(s) to check are listed under the editor.", "", len(result.warnings))
         self.statusBar().showMessage(note, 15000)
 
     def export_case(self) -> None:
@@ -517,12 +553,22 @@ class MainWindow(QMainWindow):
         if case is None:
             return
         self.session.save_now()
-        folder = Path(str(self.settings.value("export_folder", str(Path.home()))))
-        if not folder.is_dir():
-            folder = Path.home()
+        from casedesk import paths
         from casedesk.ui.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self.session.case or case, self._export, folder, self, check=lambda case, options: self.service.check_case(case, options, messages=i18n.language()))
+        # The folder of the last export; the first time, the user's documents.
+        folder = Path(str(self.settings.value("export_folder", "") or paths.documents_dir()))
+        if not folder.is_dir():
+            folder = paths.documents_dir()
+        dialog = ExportDialog(
+            self.session.case or case,
+            self._export,
+            folder,
+            self,
+            check=lambda case, options: self.service.check_case(case, options, messages=i18n.language()),
+            confirmed=self._confirmed_findings,
+            label_of=self.editor.field_label,
+        )
         dialog.open()
         self.export_dialog = dialog
 
@@ -599,6 +645,13 @@ class MainWindow(QMainWindow):
             # In the language just chosen, which the window itself can only show after a restart.
             self.statusBar().showMessage(i18n.translate_into(shown, "MainWindow", RESTART_NOTE), 15000)
 
+    def _jump_to_field(self, path: str) -> None:
+        """From a check to its field: where the preview has taken the editor's place, back to the editor."""
+        if self._mode[0] and self.side_action.isChecked():
+            self.side_action.setChecked(False)
+            self._show_panes()
+        self.editor.focus_field(path)
+
     def _show_page(self, index: int) -> None:
         self.editor.tabs.setCurrentIndex(index)
         self.editor.tabs.currentWidget().setFocus()
@@ -627,17 +680,98 @@ class MainWindow(QMainWindow):
 
     # ----- window state -------------------------------------------------------------------
     def _restore_geometry(self) -> None:
+        """The window as it was last time, kept inside the screen it opens on now (a laptop after a
+        large monitor); the first time, a size that suits the screen: the whole of a small one."""
+        available = self._available()
         geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty() and self.restoreGeometry(geometry):
+            if not self.isMaximized():
+                self.setGeometry(fit_into(self.geometry(), available))
         else:
-            self.resize(1280, 800)
+            width, height = DEFAULT_SIZE
+            if available.width() <= width or available.height() <= height:
+                self.setGeometry(available)  # a small screen: all of it
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+            else:
+                # A large screen: three quarters of it, never less than the default, in its middle.
+                size = QSize(max(width, available.width() * 3 // 4), max(height, available.height() * 3 // 4))
+                rect = QRect(QPoint(0, 0), size)
+                rect.moveCenter(available.center())
+                self.setGeometry(rect)
         state = self.settings.value("window/splitter")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.splitter.restoreState(state)
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state, STATE_VERSION)
+        self._apply_layout(force=True)
+
+    def _available(self) -> QRect:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else QRect(0, 0, *DEFAULT_SIZE)
+
+    # ----- panes for the window's width ---------------------------------------------------
+    def _layout_mode(self) -> tuple[bool, bool]:
+        """(compact, narrow) for the window's width now."""
+        return self.width() < COMPACT_WIDTH, self.width() < NARROW_WIDTH
+
+    def _apply_layout(self, force: bool = False) -> None:
+        """Show the panes the width has room for: on a narrow window the preview (and on a very
+        narrow one the library) starts hidden, a toggle away. A change of width that crosses a
+        limit sets the panes anew; in between, the user's toggles stand."""
+        mode = self._layout_mode()
+        if force or mode != getattr(self, "_mode", None):
+            self._mode = mode
+            compact, narrow = mode
+            for action, on in ((self.side_action, not compact), (self.library_action, not narrow)):
+                action.blockSignals(True)
+                action.setChecked(on)
+                action.blockSignals(False)
+            if compact:
+                # The library keeps the width of a list of titles; the editor has the rest.
+                library = min(LIBRARY_WIDTH, self.width() * 3 // 10)
+                self.splitter.setSizes([library, max(1, self.width() - library), 0])
+        self._show_panes()
+
+    def _show_panes(self) -> None:
+        compact, _narrow = self._mode
+        side = self.side_action.isChecked()
+        self.side.setVisible(side)
+        # Too narrow for both: the preview takes the editor's place while it is shown.
+        self.splitter.widget(1).setVisible(not (compact and side))
+        self.splitter.widget(0).setVisible(self.library_action.isChecked())
+        self._show_count()
+
+    def _on_side_toggled(self, _checked: bool = False) -> None:
+        self._show_panes()
+        if self.side_action.isChecked():
+            self.preview.schedule(self.session.case, immediately=True)
+        elif self._editor is not None and self._editor.isVisible():
+            self._editor.tabs.currentWidget().setFocus()
+
+    def _on_library_toggled(self, _checked: bool = False) -> None:
+        self._show_panes()
+        if self.library_action.isChecked():
+            self.library.focus_search()
+
+    def _show_checks(self) -> None:
+        if not self.side_action.isChecked():
+            self.side_action.setChecked(True)
+            self._on_side_toggled()
+        self.side.setCurrentWidget(self.checks)
+
+    def _show_count(self) -> None:
+        """The length of the abstract in the status bar while the preview that shows it is hidden."""
+        hidden = not self.side.isVisible() and bool(self.preview.count.text())
+        self.count.setVisible(hidden)
+        if hidden:
+            self.count.setText(self.preview.count.text())
+            self.count.setStyleSheet(self.preview.count.styleSheet())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if hasattr(self, "_mode"):
+            self._apply_layout()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         """Nothing to ask: every change is already stored; store the last keystrokes now. Only
@@ -655,9 +789,25 @@ class MainWindow(QMainWindow):
         self.preview.wait_idle(10000)
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState(STATE_VERSION))
-        self.settings.setValue("window/splitter", self.splitter.saveState())
+        if all(self.splitter.widget(i).isVisible() for i in range(self.splitter.count())):
+            self.settings.setValue("window/splitter", self.splitter.saveState())  # the sizes of all three
         if self._editor is not None:  # else what was stored stays
             self.settings.setValue("window/editor_splitter", self._editor.splitter.saveState())
         self.settings.sync()
         gc.unfreeze()  # see start(): what the window kept alive may be collected again
         event.accept()
+
+
+def fit_into(rect: QRect, available: QRect) -> QRect:
+    """`rect` moved, and shrunk where it must be, to lie inside `available` (a window remembered
+    from a larger or another screen)."""
+    fitted = QRect(rect.topLeft(), rect.size().boundedTo(available.size()))
+    if fitted.right() > available.right():
+        fitted.moveRight(available.right())
+    if fitted.bottom() > available.bottom():
+        fitted.moveBottom(available.bottom())
+    if fitted.left() < available.left():
+        fitted.moveLeft(available.left())
+    if fitted.top() < available.top():
+        fitted.moveTop(available.top())
+    return fitted

@@ -261,7 +261,7 @@ class PreviewPane(QWidget):
         self._buffer = buffer
         self._show_pages(images)
         pages = len(images)
-        self.status.setText(self.tr("1 page") if pages == 1 else self.tr("%1 pages").replace("%1", str(pages)))
+        self.status.setText(self.tr("%n page(s)", "", pages))
         self.refreshed.emit(pages)
 
     def _page_width(self) -> int:

@@ -62,7 +62,7 @@ class TrashDialog(QDialog):
         if Dialogs.confirm(
             self,
             self.tr("Empty trash"),
-            self.tr("Delete the %1 case(s) in the trash for good? This cannot be undone.").replace("%1", str(count)),
+            self.tr("Delete the %n case(s) in the trash for good? This cannot be undone.", "", count),
             self.tr("Delete for good"),
         ):
             self._service.empty_trash()

@@ -164,7 +164,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
 <context>
     <name>CareChecklist</name>
     <message>
-        <location filename="../../casedesk/ui/checks_panel.py" line="+30"/>
+        <location filename="../../casedesk/ui/checks_panel.py" line="+32"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
@@ -342,12 +342,12 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../casedesk/ui/editor.py" line="+181"/>
+        <location filename="../../casedesk/ui/editor.py" line="+185"/>
         <source>Problems in this case</source>
         <translation>Проблемы в этом случае</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Publication</source>
         <translation>Публикация</translation>
     </message>
@@ -413,12 +413,12 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
     </message>
     <message>
         <location line="+0"/>
-        <location line="+214"/>
+        <location line="+220"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-218"/>
         <source>Venue rules and dates</source>
         <translation>Правила места публикации и даты</translation>
     </message>
@@ -474,12 +474,12 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+304"/>
+        <location line="+324"/>
         <source>The earliest date of the story</source>
         <translation>Самая ранняя дата в истории случая</translation>
     </message>
     <message>
-        <location line="-304"/>
+        <location line="-324"/>
         <location line="+1"/>
         <source>Day 1 is</source>
         <translation>Начало отсчёта</translation>
@@ -495,17 +495,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Имя в публикации</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Affiliation keys</source>
-        <translation>Ключи аффилиаций</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Corresponding</source>
-        <translation>Для переписки</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>E-mail</source>
         <translation>Эл. почта</translation>
     </message>
@@ -515,23 +505,13 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>ORCID</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <location line="+2"/>
         <source>Authors</source>
         <translation>Авторы</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>In print order. Affiliation keys refer to the table below, separated by commas.</source>
-        <translation>В порядке печати. Ключи аффилиаций ссылаются на таблицу ниже и пишутся через запятую.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Key</source>
-        <translation>Ключ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Institution</source>
         <translation>Учреждение</translation>
     </message>
@@ -542,26 +522,22 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>City</source>
         <translation>Город</translation>
     </message>
     <message>
-        <location line="-17"/>
-        <location line="+18"/>
+        <location line="-18"/>
+        <location line="+19"/>
         <source>Country</source>
         <translation>Страна</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-39"/>
+        <location line="+26"/>
         <location line="+2"/>
         <source>Affiliations</source>
         <translation>Аффилиации</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Numbered in the report by first appearance in the author list.</source>
-        <translation>В отчёте нумеруются в порядке первого упоминания в списке авторов.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -580,12 +556,12 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+44"/>
+        <location line="+40"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-40"/>
         <source>Venue kind</source>
         <translation>Тип места публикации</translation>
     </message>
@@ -671,7 +647,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Текст лицензии</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <location line="+1"/>
         <source>Patient</source>
         <translation>Пациент</translation>
@@ -685,11 +661,6 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <location line="+0"/>
         <source>initials or pseudonym, e.g. Zh.</source>
         <translation>инициалы или псевдоним, напр. Ж.</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Patient label</source>
-        <translation>Обозначение пациента</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -740,12 +711,12 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
     <message>
         <location line="+2"/>
         <location line="+1"/>
-        <location line="+163"/>
+        <location line="+173"/>
         <source>Diagnosis</source>
         <translation>Диагноз</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-173"/>
         <source>&amp;Diagnosis</source>
         <translation>&amp;Диагноз</translation>
     </message>
@@ -791,13 +762,13 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
     </message>
     <message>
         <location line="+7"/>
-        <location line="+45"/>
-        <location line="+57"/>
+        <location line="+49"/>
+        <location line="+61"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-108"/>
         <source>Site</source>
         <translation>Локализация</translation>
     </message>
@@ -808,7 +779,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Own wording of the line</source>
         <translation>Своя формулировка строки</translation>
     </message>
@@ -823,11 +794,6 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Анамнез</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Listed by date in the report. Leave “Own wording” empty to use the generated line.</source>
-        <translation>В отчёте перечисляются по дате. Оставьте «Своя формулировка строки» пустой, чтобы взять сформированную строку.</translation>
-    </message>
-    <message>
         <location line="+1"/>
         <source>Case Description section</source>
         <translation>Раздел «Описание случая»</translation>
@@ -839,12 +805,12 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+58"/>
+        <location line="+63"/>
         <source>Treatment section</source>
         <translation>Раздел «Лечение»</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-62"/>
         <source>&amp;Heading</source>
         <translation>&amp;Заголовок</translation>
     </message>
@@ -864,29 +830,25 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Условия</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Context: programme, funding, centre</source>
-        <translation>Условия: программа, финансирование, центр</translation>
-    </message>
-    <message>
         <location line="+5"/>
+        <location line="+12"/>
         <source>Course</source>
         <translation>Курс</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+43"/>
+        <location line="-11"/>
+        <location line="+47"/>
         <source>Start</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <location line="-42"/>
-        <location line="+42"/>
+        <location line="-46"/>
+        <location line="+46"/>
         <source>End</source>
         <translation>Окончание</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-45"/>
         <source>Agent</source>
         <translation>Препарат</translation>
     </message>
@@ -911,15 +873,10 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Переносимость</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <location line="+2"/>
         <source>Courses</source>
         <translation>Курсы</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>One line each in the report. Select a course to edit its assessments below.</source>
-        <translation>В отчёте — по строке на курс. Выберите курс, чтобы изменить его оценки ответа ниже.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -952,23 +909,18 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Своя формулировка</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+5"/>
-        <source>Assessments of the selected course</source>
-        <translation>Оценки ответа выбранного курса</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+14"/>
         <source>MRD: value “negative” or “positive”; blasts and other measures: a number and a unit.</source>
         <translation>MRD (МОБ): значение «negative» или «positive»; бласты и другие показатели — число и единица.</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+2"/>
         <source>Therapy</source>
         <translation>Терапия</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <location line="+2"/>
         <source>Additional therapies</source>
         <translation>Дополнительная терапия</translation>
@@ -979,9 +931,132 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Исходы</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-80"/>
+        <location line="+86"/>
         <source>Event</source>
         <translation>Явление</translation>
+    </message>
+    <message>
+        <location line="-166"/>
+        <source>e.g. A.M. Kuttymuratov</source>
+        <translation>например, A.M. Kuttymuratov</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>numbers from the list of affiliations, e.g. 1, 2</source>
+        <translation>номера из списка аффилиаций, например 1, 2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corresponding author</source>
+        <translation>Автор для переписки</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. 0000-0002-1825-0097</source>
+        <translation>например, 0000-0002-1825-0097</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Author</source>
+        <translation>Автор</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In print order. Each author&apos;s affiliations are the numbers of the list below, separated by commas.</source>
+        <translation>В порядке печати. Аффилиации автора — номера из списка ниже через запятую.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>How authors refer to this affiliation. The report numbers affiliations by first appearance in the author list.</source>
+        <translation>По этому номеру авторы ссылаются на аффилиацию. В отчёте аффилиации нумеруются в порядке первого упоминания в списке авторов.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Affiliation</source>
+        <translation>Аффилиация</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Numbered in the report by first appearance in the author list; one no author names is not printed.</source>
+        <translation>В отчёте нумеруются в порядке первого упоминания в списке авторов; аффилиация, на которую не ссылается ни один автор, не печатается.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Label</source>
+        <translation>Обозначение</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+31"/>
+        <source>empty: the line is made from the fields above</source>
+        <translation>пусто: строка составляется из полей выше</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Listed by date in the report. Leave “Own wording of the line” empty to use the generated line.</source>
+        <translation>В отчёте перечисляются по дате. Оставьте «Своя формулировка строки» пустой, чтобы использовать созданную строку.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>e.g. Induction I</source>
+        <translation>например, Индукция, Консолидация</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. 9 mcg/day</source>
+        <translation>например, 9 мкг/сут</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. continuous infusion</source>
+        <translation>например, непрерывная инфузия</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>One line each in the report. Select a course to edit it and its results below.</source>
+        <translation>По одной строке в отчёте. Выберите курс, чтобы изменить его и его результаты ниже.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. MRD, blasts in bone marrow</source>
+        <translation>например, MRD, бласты в костном мозге</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. flow cytometry, IHC</source>
+        <translation>например, проточная цитометрия, ИГХ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 10⁻⁴</source>
+        <translation>например, 10⁻⁴</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>empty: the result is written from the fields above</source>
+        <translation>пусто: результат записывается по полям выше</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+5"/>
+        <source>Results of the selected course</source>
+        <translation>Результаты выбранного курса</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>e.g. fungal pneumonia</source>
+        <translation>например, грибковая пневмония</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -994,6 +1069,11 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Версия CTCAE</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>e.g. 5.0</source>
+        <translation>например, 5.0</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Management</source>
         <translation>Тактика</translation>
@@ -1004,7 +1084,12 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Исход</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Adverse event</source>
+        <translation>Нежелательное явление</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location line="+2"/>
         <source>Adverse events</source>
         <translation>Нежелательные явления</translation>
@@ -1020,7 +1105,8 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Показатели</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <location line="+3"/>
         <location line="+2"/>
         <location line="+7"/>
         <source>Follow-up</source>
@@ -1108,6 +1194,11 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Метка в тексте</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>e.g. Kantarjian et al., 2017</source>
+        <translation>например, Kantarjian et al., 2017</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Full citation</source>
         <translation>Полная ссылка</translation>
@@ -1118,12 +1209,22 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>DOI</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>e.g. 10.1056/NEJMoa1609783</source>
+        <translation>например, 10.1056/NEJMoa1609783</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>PMID</source>
         <translation>PMID</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Reference</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location line="+2"/>
         <source>References</source>
         <translation>Литература</translation>
@@ -1160,22 +1261,61 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Другое</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+21"/>
+        <source>Not graded</source>
+        <translation>Без степени</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 — mild</source>
+        <translation>1 — лёгкая</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2 — moderate</source>
+        <translation>2 — средняя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3 — severe</source>
+        <translation>3 — тяжёлая</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>4 — life-threatening</source>
+        <translation>4 — угрожающая жизни</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>5 — death</source>
+        <translation>5 — смерть</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>course %1</source>
         <translation>курс %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Assessments of %1</source>
-        <translation>Оценки ответа: %1</translation>
+        <source>Results of %1</source>
+        <translation>Результаты: %1</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Assessments (select a course above)</source>
-        <translation>Оценки ответа (выберите курс выше)</translation>
+        <source>Results (select a course above)</source>
+        <translation>Результаты (выберите курс выше)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+129"/>
+        <source>%n thing(s) to check (the case is kept as a draft meanwhile):</source>
+        <translation>
+            <numerusform>%n замечание (пока случай хранится как черновик):</numerusform>
+            <numerusform>%n замечания (пока случай хранится как черновик):</numerusform>
+            <numerusform>%n замечаний (пока случай хранится как черновик):</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-116"/>
         <source>no limit</source>
         <translation>без лимита</translation>
     </message>
@@ -1205,20 +1345,20 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Начало: %1 (%2)</translation>
     </message>
     <message>
-        <location line="+77"/>
-        <source>No problems found. The case can still be changed at any time.</source>
-        <translation>Проблем не найдено. Случай можно изменить в любой момент.</translation>
+        <location line="+74"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%1 things to check (the case is kept as a draft meanwhile):</source>
-        <translation>Требует проверки: %1 (пока случай хранится как черновик):</translation>
+        <location line="+16"/>
+        <source>No problems found. The case can still be changed at any time.</source>
+        <translation>Проблем не найдено. Случай можно изменить в любой момент.</translation>
     </message>
 </context>
 <context>
     <name>CaseLibrary</name>
     <message>
-        <location filename="../../casedesk/ui/library.py" line="+69"/>
+        <location filename="../../casedesk/ui/library.py" line="+71"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
@@ -1268,7 +1408,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>(без названия)</translation>
     </message>
     <message>
-        <location line="+510"/>
+        <location line="+529"/>
         <source>Search cases</source>
         <translation>Поиск случаев</translation>
     </message>
@@ -1286,7 +1426,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
 <context>
     <name>CaseSession</name>
     <message>
-        <location filename="../../casedesk/ui/case_session.py" line="+133"/>
+        <location filename="../../casedesk/ui/case_session.py" line="+139"/>
         <source>Edit %1</source>
         <translation>Изменение %1</translation>
     </message>
@@ -1320,12 +1460,12 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
     <name>ChecksPanel</name>
     <message>
         <location filename="../../casedesk/ui/checks_panel.py" line="+10"/>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>No case open</source>
         <translation>Случай не открыт</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-32"/>
         <source>Check</source>
         <translation>Проверка</translation>
     </message>
@@ -1340,7 +1480,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Дважды щёлкните строку, чтобы перейти к её полю.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>%1 words, no limit</source>
         <translation>слов: %1, без ограничения</translation>
     </message>
@@ -1376,13 +1516,17 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
     </message>
     <message>
         <location line="+2"/>
-        <source>%1 identifiers</source>
-        <translation>идентификаторов: %1</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>no identifiers found</source>
         <translation>идентификаторы не найдены</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n identifier(s)</source>
+        <translation>
+            <numerusform>%n идентификатор</numerusform>
+            <numerusform>%n идентификатора</numerusform>
+            <numerusform>%n идентификаторов</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1680,13 +1824,13 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Относительно события</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+117"/>
+        <location line="+49"/>
+        <location line="+126"/>
         <source>Export case</source>
         <translation>Экспорт случая</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-108"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
@@ -1737,12 +1881,12 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
     </message>
     <message>
         <location line="+9"/>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>&amp;Export</source>
         <translation>&amp;Экспортировать</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Choose where to save the file.</source>
         <translation>Выберите, куда сохранить файл.</translation>
     </message>
@@ -1752,7 +1896,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Папка %1 не существует.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Could not write %1: %2</source>
         <translation>Не удалось записать %1: %2</translation>
     </message>
@@ -1761,13 +1905,17 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <source>Exported to %1</source>
         <translation>Экспортировано в %1</translation>
     </message>
-    <message>
-        <location line="+18"/>
-        <source>The export would print %1 patient identifier(s). Change the case or the date choice, or export anyway.</source>
-        <translation>В экспорт попадут идентификаторы пациента: %1. Измените случай или выбор дат либо экспортируйте всё равно.</translation>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>The export would print %n patient identifier(s). Change the case or the date choice, or export anyway.</source>
+        <translation>
+            <numerusform>В экспорт попадёт %n идентификатор пациента. Измените случай или выбор дат — или всё равно экспортируйте.</numerusform>
+            <numerusform>В экспорт попадут %n идентификатора пациента. Измените случай или выбор дат — или всё равно экспортируйте.</numerusform>
+            <numerusform>В экспорт попадут %n идентификаторов пациента. Измените случай или выбор дат — или всё равно экспортируйте.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Export &amp;anyway</source>
         <translation>Экспортировать &amp;всё равно</translation>
     </message>
@@ -1775,7 +1923,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
 <context>
     <name>FieldBinder</name>
     <message>
-        <location filename="../../casedesk/ui/binding.py" line="+108"/>
+        <location filename="../../casedesk/ui/binding.py" line="+126"/>
         <source>&quot;%1&quot; is not a year</source>
         <translation>«%1» — не год</translation>
     </message>
@@ -1913,12 +2061,12 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../casedesk/ui/main_window.py" line="+40"/>
+        <location filename="../../casedesk/ui/main_window.py" line="+47"/>
         <source>The language changes when CaseDesk starts again.</source>
         <translation>Язык сменится при следующем запуске CaseDesk.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
@@ -1928,7 +2076,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Проверки</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Clinic server %1</source>
         <translation>Сервер клиники %1</translation>
     </message>
@@ -2058,7 +2206,27 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Показать про&amp;верки</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>&amp;Preview and checks</source>
+        <translation>&amp;Просмотр и проверки</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show or hide the preview and the checks</source>
+        <translation>Показать или скрыть просмотр и проверки</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Case &amp;library</source>
+        <translation>&amp;Библиотека случаев</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show or hide the list of cases</source>
+        <translation>Показать или скрыть список случаев</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Venue profiles…</source>
         <translation>Профили &amp;мест публикации…</translation>
     </message>
@@ -2083,7 +2251,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
@@ -2103,7 +2271,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Случай</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+62"/>
         <source>Your case library is empty. Start with the sample case — a published abstract recorded in CaseDesk — or a new case.</source>
         <translation>Библиотека случаев пуста. Начните с примера — опубликованных тезисов, записанных в CaseDesk, — или с нового случая.</translation>
     </message>
@@ -2124,23 +2292,73 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
     </message>
     <message>
         <location line="+6"/>
-        <location line="+208"/>
+        <location line="+201"/>
         <source>(untitled)</source>
         <translation>(без названия)</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-200"/>
+        <source>“%1”</source>
+        <translation>«%1»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Patient: %1</source>
+        <translation>Пациент: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last changed: %1</source>
+        <translation>Последнее изменение: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location line="+2"/>
         <source>Move to trash</source>
         <translation>Переместить в корзину</translation>
     </message>
     <message>
         <location line="-1"/>
-        <source>Move “%1” to the trash? You can restore it from File › Open trash.</source>
-        <translation>Переместить «%1» в корзину? Его можно восстановить через Файл › Открыть корзину.</translation>
+        <source>Move this case to the trash?
+
+%1
+
+You can restore it from File › Open trash.</source>
+        <translation>Переместить этот случай в корзину?
+
+%1
+
+Его можно восстановить через Файл › Открыть корзину.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+95"/>
+        <source>Imported %n case(s).</source>
+        <translation>
+            <numerusform>Импортирован %n случай.</numerusform>
+            <numerusform>Импортировано %n случая.</numerusform>
+            <numerusform>Импортировано %n случаев.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+37"/>
+        <source>Imported %n case(s) from “%1”.</source>
+        <translation>
+            <numerusform>Импортирован %n случай из «%1».</numerusform>
+            <numerusform>Импортировано %n случая из «%1».</numerusform>
+            <numerusform>Импортировано %n случаев из «%1».</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n thing(s) to check are listed under the editor.</source>
+        <translation>
+            <numerusform>%n замечание показано под редактором.</numerusform>
+            <numerusform>%n замечания показаны под редактором.</numerusform>
+            <numerusform>%n замечаний показаны под редактором.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-126"/>
         <source>“%1” is in the trash.</source>
         <translation>«%1» в корзине.</translation>
     </message>
@@ -2176,34 +2394,23 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
     </message>
     <message>
         <location line="+6"/>
-        <location line="+43"/>
+        <location line="+34"/>
         <source>Import case file</source>
         <translation>Импорт файла случая</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-34"/>
         <source>CaseDesk case files (*.casedesk.json *.json)</source>
         <translation>Файлы случаев CaseDesk (*.casedesk.json *.json)</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+46"/>
+        <location line="+37"/>
         <source>Nothing was imported</source>
         <translation>Ничего не импортировано</translation>
     </message>
     <message>
-        <location line="-40"/>
-        <source>Imported %1 case(s).</source>
-        <translation>Импортировано случаев: %1.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+46"/>
-        <source>%1 things to check are listed under the editor.</source>
-        <translation>Под редактором перечислено, что проверить: %1.</translation>
-    </message>
-    <message>
-        <location line="-25"/>
+        <location line="-17"/>
         <source>“%3” holds %2 cases. Already in your library, unchanged: %1 of them. Import all %2 anyway? The ones already there would then be in it twice.</source>
         <translation>Случаев в файле «%3»: %2. Уже есть в вашей библиотеке без изменений: %1. Всё равно импортировать все %2? Те, что уже есть, окажутся в библиотеке дважды.</translation>
     </message>
@@ -2223,17 +2430,12 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Файл «%1» уже есть в вашей библиотеке без изменений, поэтому повторно не импортирован.</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Imported %1 case(s) from “%2”.</source>
-        <translation>Импортировано случаев из «%2»: %1.</translation>
-    </message>
-    <message>
-        <location line="+48"/>
+        <location line="+54"/>
         <source>Venue profile</source>
         <translation>Профиль места публикации</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+80"/>
         <source>Copy section</source>
         <translation>Копирование раздела</translation>
     </message>
@@ -2258,7 +2460,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>CaseDesk %1 — превращает клинический случай в тезисы для конференции, без подключения к сети.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+103"/>
         <source>Changes not saved</source>
         <translation>Изменения не сохранены</translation>
     </message>
@@ -2349,36 +2551,20 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <source>The preview could not be made: %1</source>
         <translation>Не удалось построить предпросмотр: %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+14"/>
-        <source>1 page</source>
-        <translation>1 страница</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 pages</source>
-        <translation>страниц: %1</translation>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n страница</numerusform>
+            <numerusform>%n страницы</numerusform>
+            <numerusform>%n страниц</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>RecordListEditor</name>
     <message>
-        <location filename="../../casedesk/ui/widgets/record_list.py" line="+63"/>
-        <source>A year (2017), a month (04.2009, April 2009) or a day (19.12.2023).</source>
-        <translation>Год (2017), месяц (04.2009, апрель 2009) или день (19.12.2023).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A whole number; leave empty when unknown.</source>
-        <translation>Целое число; оставьте пустым, если неизвестно.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Keys separated by commas, e.g. a1, a2.</source>
-        <translation>Ключи через запятую, напр. a1, a2.</translation>
-    </message>
-    <message>
-        <location line="+360"/>
+        <location filename="../../casedesk/ui/widgets/record_list.py" line="+548"/>
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
@@ -2398,7 +2584,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Ниже</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+46"/>
         <source>Add a row after the current one</source>
         <translation>Добавить строку после текущей</translation>
     </message>
@@ -2417,28 +2603,33 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <source>Move the current row down</source>
         <translation>Переместить текущую строку вниз</translation>
     </message>
+    <message>
+        <location line="+31"/>
+        <source>Select a row above, or add one (%1)</source>
+        <translation>Выберите строку выше или добавьте новую (%1)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>None yet: Add (%1) starts one</source>
+        <translation>Пока нет ни одной: «Добавить» (%1) создаёт первую</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 %2 of %3</source>
+        <translation>%1 %2 из %3</translation>
+    </message>
 </context>
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location line="-255"/>
-        <source>Row %1, %2: %3</source>
-        <translation>Строка %1, %2: %3</translation>
-    </message>
-    <message>
-        <location line="+110"/>
-        <source>&quot;%1&quot; is not a whole number</source>
-        <translation>«%1» — не целое число</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>&quot;%1&quot; is not one of: %2</source>
-        <translation>«%1» — нет в списке: %2</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>a value is needed</source>
-        <translation>нужно значение</translation>
+        <location line="-382"/>
+        <source>Row %1</source>
+        <translation>Строка %1</translation>
     </message>
 </context>
 <context>
@@ -2473,10 +2664,14 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <source>Empty trash</source>
         <translation>Очистить корзину</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
-        <source>Delete the %1 case(s) in the trash for good? This cannot be undone.</source>
-        <translation>Удалить навсегда случаи в корзине (%1)? Это нельзя отменить.</translation>
+        <source>Delete the %n case(s) in the trash for good? This cannot be undone.</source>
+        <translation>
+            <numerusform>Удалить %n случай из корзины навсегда? Это нельзя отменить.</numerusform>
+            <numerusform>Удалить %n случая из корзины навсегда? Это нельзя отменить.</numerusform>
+            <numerusform>Удалить %n случаев из корзины навсегда? Это нельзя отменить.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2805,7 +3000,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
 <context>
     <name>VenueProfiles</name>
     <message>
-        <location filename="../../casedesk/ui/i18n.py" line="+135"/>
+        <location filename="../../casedesk/ui/i18n.py" line="+142"/>
         <source>No venue rules</source>
         <translation>Без правил</translation>
     </message>
@@ -3008,29 +3203,21 @@ Discard them?</source>
     </message>
 </context>
 <context>
-    <name>_DateDelegate</name>
-    <message>
-        <location filename="../../casedesk/ui/widgets/record_list.py" line="+43"/>
-        <source>e.g. 04.2009</source>
-        <translation>напр. 04.2009</translation>
-    </message>
-</context>
-<context>
     <name>_GeneratedSection</name>
     <message>
-        <location filename="../../casedesk/ui/editor.py" line="-519"/>
-        <source>Your text for this section</source>
-        <translation>Ваш текст раздела</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../../casedesk/ui/editor.py" line="-556"/>
         <source>Use my text instead of the generated text</source>
         <translation>Использовать мой текст вместо сформированного</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Replace</source>
-        <translation>Замена</translation>
+        <location line="-2"/>
+        <source>%1, your text</source>
+        <translation>%1: ваш текст</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, your text instead of the generated</source>
+        <translation>%1: ваш текст вместо созданного</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -149,7 +149,7 @@ def test_the_conflict_is_shown_once_with_both_versions_and_keep_mine_saves_mine_
         ("patient.label", "Zh.B", "Zh.A"),
         ("diagnosis.text", "B-ALL", "ALL"),
     ]
-    assert conflict.labels == ("Patient label", "Diagnosis")  # as the editor names the fields
+    assert conflict.labels == ("Patient: Label", "Patient: Diagnosis")  # as the editor names the fields
     assert conflict.choices == (ConflictChoice.KEEP_MINE, ConflictChoice.TAKE_THEIRS, ConflictChoice.KEEP_BOTH)
 
     stored = a.get_case(case.id or 0)
@@ -419,22 +419,22 @@ def test_the_dialog_shows_the_fields_side_by_side_and_closes_only_on_a_choice(
     assert headers[2] == "Yours\n(not saved)"  # on two lines, to fit above half the table
     rows = {table.item(r, 0).toolTip(): (table.item(r, 0).text(), table.item(r, 1).text(), table.item(r, 2).text()) for r in range(table.rowCount())}
     assert table.rowCount() == len(conflict.changes) == len(rows)
-    assert rows["publication.title"] == ("Title", theirs.publication.title, conflict.mine.publication.title)
-    assert rows["patient.label"] == ("Patient label", "Zh.", "Ж.")
+    assert rows["publication.title"] == ("Publication: Title", theirs.publication.title, conflict.mine.publication.title)
+    assert rows["patient.label"] == ("Patient: Label", "Zh.", "Ж.")
     assert rows["patient.background"][2] == "Девочка 2002 г. р. ⏎ Без сопутствующих заболеваний."
     added = f"publication.authors[{len(theirs.publication.authors)}]"
-    assert rows[added][0].startswith("Authors › ")
+    assert rows[added][0] == f"Publication › Author {len(theirs.publication.authors) + 1}"
     assert rows[added][1] == "(no such row)"
-    assert rows[added][2] == "Name as printed: Е. К. Смагулова; Affiliation keys: a1"  # named as the editor names them
+    assert rows[added][2] == "Name as printed: Е. К. Смагулова; Affiliations: a1"  # named as the editor names them
     removed = f"treatment.courses[{len(theirs.treatment.courses)}]"
     assert rows[removed][1] == "(no such row)" and rows[removed][2].startswith("Course: ")  # B removed it, I have it
-    assert any(path.endswith(".dose") and values[0] == "Courses › 1 › Dose" for path, values in rows.items())
+    assert any(path.endswith(".dose") and values[0] == "Treatment › Course 1: Dose" for path, values in rows.items())
 
     # The columns fit the dialog: no sideways scrolling, the two versions equally wide.
     header = table.horizontalHeader()
     assert header.length() <= table.viewport().width()
     assert abs(table.columnWidth(1) - table.columnWidth(2)) <= 2
-    assert table.columnWidth(0) >= table.fontMetrics().horizontalAdvance("Patient label")
+    assert table.columnWidth(0) >= table.fontMetrics().horizontalAdvance("Patient: Label")
 
     # The full values of the selected row, for long text.
     table.setCurrentCell(list(rows).index("patient.background"), 0)
@@ -513,4 +513,4 @@ def test_in_russian_the_dialog_speaks_russian(
     texts += [label.text() for label in dialog.findChildren(type(dialog.message)) if label.buddy() is not None]
     quoted = re.compile(r"“[^”]*”|«[^»]*»|CaseDesk")  # the case's own title; the program's name
     assert [t for t in texts if re.search("[A-Za-z]", quoted.sub("", t))] == []
-    assert dialog.table.item(0, 0).text() == "Название"  # the editor's label of publication.title, in Russian
+    assert dialog.table.item(0, 0).text() == "Публикация: Название"  # the editor's label of publication.title, in Russian

@@ -43,7 +43,7 @@ def test_typed_changes_and_exports_are_listed_and_an_export_restores(
     dialog: HistoryDialog = window.history_dialog
     assert dialog.isVisible()
     when, version, what, before, after = _cells(dialog.changes, 0)
-    assert (version, what, before, after) == ("2", "Patient label", "Zh.", "K.T.")
+    assert (version, what, before, after) == ("2", "Patient: Label", "Zh.", "K.T.")
     assert _cells(dialog.changes, dialog.changes.rowCount() - 1)[2] == "Case created"
     assert _cells(dialog.exports, 0)[1:] == ["1", "PDF", "No venue rules", str(tmp_path / "abstract.pdf")]
 
@@ -53,7 +53,7 @@ def test_typed_changes_and_exports_are_listed_and_an_export_restores(
     case = window.session.case
     assert case is not None and case.patient.label == "Zh." and case.version == 3
     assert window.findChild(object, "patient.label").text() == "Zh."
-    assert _cells(dialog.changes, 0)[1:] == ["3", "Patient label (restored from an export)", "K.T.", "Zh."]
+    assert _cells(dialog.changes, 0)[1:] == ["3", "Patient: Label (restored from an export)", "K.T.", "Zh."]
     assert service.get_case(case.id or 0).patient.label == "Zh."
     # Typing goes on from the restored version without a conflict.
     label.selectAll()

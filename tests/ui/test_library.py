@@ -22,6 +22,7 @@ from casedesk.ui.library import (
     LibraryColumn,
     LibraryFilterProxy,
     LibraryView,
+    short_time_text,
 )
 
 UTC = dt.UTC
@@ -154,16 +155,31 @@ def test_model_shows_each_column(model: CaseLibraryModel, local_zone: None) -> N
     assert display(model, 0, LibraryColumn.STATUS) == "Submitted"
     assert display(model, 1, LibraryColumn.STATUS) == "Ready"
     assert display(model, 2, LibraryColumn.STATUS) == "Draft"
-    assert display(model, 0, LibraryColumn.UPDATED) == "2025-03-01 14:00"
+    assert display(model, 0, LibraryColumn.UPDATED) == short_time_text(ROWS[0], dt.datetime.now(UTC))
+    assert model.index(0, LibraryColumn.UPDATED).data(Qt.ItemDataRole.ToolTipRole) == "2025-03-01 14:00"
     assert model.index(1, LibraryColumn.UPDATED).data(CASE_ID_ROLE) == 2
     assert model.index(1, LibraryColumn.VENUE).data(Qt.ItemDataRole.ToolTipRole) == ROWS[1].title
 
 
 def test_last_change_is_local_time_across_midnight_and_year(model: CaseLibraryModel, local_zone: None) -> None:
     # 2024-12-31 23:59 UTC is already the next year in UTC+5.
-    assert display(model, 2, LibraryColumn.UPDATED) == "2025-01-01 04:59"
+    assert model.index(2, LibraryColumn.UPDATED).data(Qt.ItemDataRole.ToolTipRole) == "2025-01-01 04:59"
     expected = ROWS[2].updated.astimezone().strftime("%Y-%m-%d %H:%M")
-    assert display(model, 2, LibraryColumn.UPDATED) == expected
+    assert model.index(2, LibraryColumn.UPDATED).data(Qt.ItemDataRole.ToolTipRole) == expected
+
+
+@pytest.mark.parametrize(
+    ("updated", "shown"),
+    [
+        (dt.datetime(2026, 5, 4, 9, 30, tzinfo=UTC), "14:30"),  # today, in UTC+5: the time
+        (dt.datetime(2026, 3, 1, 12, 0, tzinfo=UTC), "1 Mar"),  # this year: day and month
+        (dt.datetime(2025, 12, 31, 20, 0, tzinfo=UTC), "1 Jan"),  # already this year in UTC+5
+        (dt.datetime(2024, 3, 1, 12, 0, tzinfo=UTC), "2024-03-01"),  # an earlier year: the date
+    ],
+)
+def test_last_change_is_as_short_as_tells_it_apart(local_zone: None, updated: dt.datetime, shown: str) -> None:
+    now = dt.datetime(2026, 5, 4, 12, 0, tzinfo=UTC)
+    assert short_time_text(summary(1, "A", updated=updated), now) == shown
 
 
 def test_untitled_case_is_shown_as_such_in_grey_italics(model: CaseLibraryModel) -> None:
@@ -309,7 +325,7 @@ def test_view_children_and_defaults(view: LibraryView) -> None:
     assert header.sectionResizeMode(LibraryColumn.STATUS) == QHeaderView.ResizeMode.ResizeToContents
     assert not table.verticalHeader().isVisible()
     assert table.alternatingRowColors() and not table.wordWrap()
-    assert table.textElideMode() == Qt.TextElideMode.ElideRight
+    assert table.textElideMode() == Qt.TextElideMode.ElideMiddle
     assert view.current_case_id() is None
 
 

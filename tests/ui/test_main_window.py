@@ -175,7 +175,7 @@ def test_problems_show_next_to_the_field_and_jump_to_it(
     qtbot.keyClicks(year, "2999")
     qtbot.waitUntil(lambda: window.editor.problems.count() > 0, timeout=2000)
     texts = [window.editor.problems.item(i).text() for i in range(window.editor.problems.count())]
-    assert any("birth year" in t and "2999 is in the future" in t for t in texts)
+    assert "Patient: Birth year — 2999 is in the future" in texts  # named as the page names the field
     window.editor.tabs.setCurrentIndex(0)
     window.editor.focus_field("patient.birth_year")
     assert window.editor.tabs.currentIndex() == 1
@@ -372,12 +372,12 @@ def test_checks_list_care_and_identifiers_and_lead_to_the_field(
     groups = {window.checks.tree.topLevelItem(i).text(0): window.checks.tree.topLevelItem(i) for i in range(3)}
     identifiers = groups["Patient identifiers"]
     paths = [identifiers.child(i).text(0) for i in range(identifiers.childCount())]
-    assert "treatment.courses[0].start" in paths and "treatment.context" in paths
+    assert "Treatment › Course 1: Start" in paths and "Treatment: Context" in paths  # as the pages name them
     care = groups["CARE checklist"]
     assert care.childCount() == 13
     assert care.child(11).text(0).startswith("✗ 12.")  # no patient perspective in the sample
     window.side.setCurrentWidget(window.checks)
-    item = identifiers.child(paths.index("treatment.courses[0].start"))
+    item = identifiers.child(paths.index("Treatment › Course 1: Start"))
     window.checks.tree.itemActivated.emit(item, 0)
     assert window.editor.tabs.currentIndex() == 2  # the Treatment page
     assert window.editor.courses.table.currentIndex().row() == 0

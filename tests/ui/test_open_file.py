@@ -64,7 +64,7 @@ def test_the_file_is_imported_and_its_case_shown_instead_of_the_last_case(
     assert window.session.case is not None and window.session.case.id == imported  # the last case did not win
     assert window.library.current_case_id() == imported
     assert window.editor.isEnabled()
-    assert window.statusBar().currentMessage() == "Imported 1 case(s) from “blinatumomab-all.casedesk.json”."
+    assert window.statusBar().currentMessage() == "Imported 1 case from “blinatumomab-all.casedesk.json”."
     assert int(settings.value("last_case_id")) == imported
 
 
@@ -183,4 +183,4 @@ def test_a_file_with_some_cases_already_in_the_library_asks_before_importing_the
     window.open_case_file(str(both))  # accepted: the whole file, as the import always does
     assert len(service.list_cases()) == 3
     assert window.session.case.id not in (None, stored.id) and window.session.case.title.startswith(SAMPLE_TITLE)
-    assert window.statusBar().currentMessage() == "Imported 2 case(s) from “two.casedesk.json”."
+    assert window.statusBar().currentMessage() == "Imported 2 cases from “two.casedesk.json”."

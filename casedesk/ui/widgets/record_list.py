@@ -1,90 +1,97 @@
-"""An editable table over a tuple of frozen records (authors, courses, adverse events, ...).
+"""A list of frozen records (authors, courses, adverse events, ...): a readable table of the records
+above, and the selected record's fields below, each in the input that suits it (master–detail).
 
 The model never mutates a record: every accepted edit builds a new record with `dataclasses.replace`
-and a new tuple, and announces that tuple in `rows_edited`, so the owner stores it as one change.
-Input the record cannot hold (an unreadable date, a grade that is not a number) is refused with a
-message naming the row and column; the old value stays.
+and a new tuple, and announces it in `edited`, so the owner stores it as one change. Every value goes
+through `casedesk.domain.fields.to_field`, the conversion the case-file reader and the command line
+use too, so an input can only hand the record what the record declares. Input the record cannot hold
+(an unreadable date, a grade that is not a number) is refused with a message naming the record and
+the field; the old value stays.
+
+Keys: Insert adds a record after the current one; Delete (on the list) removes the selected ones;
+Ctrl+Up / Ctrl+Down move the current one. In the fields below, Tab walks every field of the record,
+then the next record's, and leaves the list after the last; Enter goes to the next record's first
+field, adding one at the end after the last.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import enum
-import types
 import typing
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Literal
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
+    QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from casedesk.domain.dates import PartialDate, PartialDateError
+from casedesk.domain.fields import FieldValueError, to_field
 from casedesk.ui import i18n
-from casedesk.ui.widgets.partial_date import describe_date
+from casedesk.ui.widgets.inputs import fit_combo, guard_wheel, show_text
+from casedesk.ui.widgets.partial_date import PartialDateEdit, describe_date
 
-ColumnKind = Literal["text", "date", "int", "bool", "choice", "keys"]
+ColumnKind = Literal["text", "long", "date", "int", "bool", "choice", "keys"]
 _KINDS: tuple[str, ...] = typing.get_args(ColumnKind)
 _ROOT = QModelIndex()
 _ModelIndex = QModelIndex | QPersistentModelIndex
 _MAX_FITTED_WIDTH = 260  # px; wider text wraps instead of pushing the other columns away
+_LIST_TEXT = 160  # characters of a long text the list shows; the field below holds all of it
+_LIST_ROWS = (3, 8)  # the list is as tall as its records, within these many rows; it scrolls beyond
 
 
-def _tr(text: str) -> str:
-    """A string marked with QT_TRANSLATE_NOOP("RecordListEditor", …), in the interface language."""
-    return QCoreApplication.translate("RecordListEditor", text)
-
-
-_KIND_TIPS: dict[str, str] = {
-    "date": QT_TRANSLATE_NOOP("RecordListEditor", "A year (2017), a month (04.2009, April 2009) or a day (19.12.2023)."),
-    "int": QT_TRANSLATE_NOOP("RecordListEditor", "A whole number; leave empty when unknown."),
-    "keys": QT_TRANSLATE_NOOP("RecordListEditor", "Keys separated by commas, e.g. a1, a2."),
-}
+def _plain(value: Any) -> Any:
+    return value.value if isinstance(value, enum.Enum) else value
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Column:
-    """One column of a record table: which field, its header, and how it is shown and edited.
+    """One field of a record: its label, and how it is shown in the list and edited below it.
 
-    "keys" is a tuple of strings edited as comma-separated text; "int" may be left empty (None);
-    "choice" values are the strings stored in the field (an enum's `.value`) with their labels.
+    Kinds: "text" a line; "long" a text of several lines; "date" a partial date; "int" a whole number
+    or nothing; "bool" a tick box; "choice" one of `choices` ((value, label); the value is the field's
+    plain value, an enum's `.value`); "keys" a list of texts typed separated by commas.
+    `listed`: also a column of the list above (every field is in the form below).
     """
 
     field: str
     header: str
     kind: ColumnKind = "text"
-    choices: tuple[tuple[str, str], ...] = ()  # (value, label)
-    tip: str = ""  # the header's tooltip; the kind adds how to type the value
+    choices: tuple[tuple[Any, str], ...] = ()
+    tip: str = ""
+    listed: bool = True
+    placeholder: str = ""
 
-    def label_of(self, value: str) -> str:
-        return next((label for v, label in self.choices if v == value), value)
+    def label_of(self, value: Any) -> str:
+        plain = _plain(value)
+        return next((label for v, label in self.choices if v == plain), "" if plain is None else str(plain))
 
 
-def enum_choices(enum_type: type[enum.Enum], labels: Mapping[Any, str] | None = None) -> tuple[tuple[str, str], ...]:
+def enum_choices(enum_type: type[enum.Enum], labels: typing.Mapping[Any, str] | None = None) -> tuple[tuple[str, str], ...]:
     """Choices for a "choice" column from an enum: (member.value, label), in the enum's order."""
     labels = labels or {}
     return tuple(
@@ -93,29 +100,15 @@ def enum_choices(enum_type: type[enum.Enum], labels: Mapping[Any, str] | None = 
     )
 
 
-class _Refused(Exception):
-    """Input the field cannot hold; the message says why, in the user's terms."""
-
-
-def _value_type(hint: Any) -> tuple[Any, bool]:
-    """The field's type without `| None`, and whether None is allowed."""
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(hint) if a is not type(None)]
-        allows_none = len(args) < len(typing.get_args(hint))
-        return (args[0] if len(args) == 1 else hint), allows_none
-    return hint, False
-
-
-def _plain(value: Any) -> Any:
-    return value.value if isinstance(value, enum.Enum) else value
-
-
 class RecordTableModel(QAbstractTableModel):
-    """Rows are records of one frozen dataclass; columns are `Column`s over its fields."""
+    """Rows are records of one frozen dataclass. Its Qt columns are the `listed` columns; `columns()`
+    are all of them (the form shows every one)."""
 
     input_rejected = Signal(str)
-    rows_edited = Signal(tuple)
+    # After every edit: the new rows, and for an edit of one field its row and field name
+    # (-1 and "" when records were added, removed or moved).
+    edited = Signal(tuple, int, str)
+    rows_edited = Signal(tuple)  # the new rows, after an edit of either kind
 
     def __init__(
         self,
@@ -137,9 +130,11 @@ class RecordTableModel(QAbstractTableModel):
                 raise ValueError(f"column {column.field!r}: a choice column needs choices")
         self._record_type = record_type
         self._columns = tuple(columns)
+        self._listed = tuple(c for c in self._columns if c.listed)
         self._new_record = new_record
         self._hints = typing.get_type_hints(record_type)
         self._rows: tuple[Any, ...] = ()
+        self.item_noun = ""  # what one record is called ("Author"): for messages
 
     # ----- reading ------------------------------------------------------------------------
     @property
@@ -147,11 +142,16 @@ class RecordTableModel(QAbstractTableModel):
         return self._record_type
 
     def columns(self) -> tuple[Column, ...]:
+        """Every field the form edits, in order."""
         return self._columns
 
+    def listed_columns(self) -> tuple[Column, ...]:
+        """The fields the list shows, in order: its Qt columns."""
+        return self._listed
+
     def column_of(self, field: str) -> int:
-        """The column showing `field`, or -1."""
-        return next((i for i, c in enumerate(self._columns) if c.field == field), -1)
+        """The list's column showing `field`, or -1."""
+        return next((i for i, c in enumerate(self._listed) if c.field == field), -1)
 
     def rows(self) -> tuple[Any, ...]:
         return self._rows
@@ -159,86 +159,112 @@ class RecordTableModel(QAbstractTableModel):
     def record(self, row: int) -> Any:
         return self._rows[row]
 
+    def field_type(self, field: str) -> Any:
+        return self._hints[field]
+
     # ----- Qt model -----------------------------------------------------------------------
     def rowCount(self, parent: _ModelIndex = _ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _ModelIndex = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._columns)
+        return 0 if parent.isValid() else len(self._listed)
 
     def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-        if self._columns[index.column()].kind == "bool":
+        if self._listed[index.column()].kind == "bool":
             return flags | Qt.ItemFlag.ItemIsUserCheckable
         return flags | Qt.ItemFlag.ItemIsEditable
 
     def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not self._holds(index):
             return None
-        column = self._columns[index.column()]
+        column = self._listed[index.column()]
         value = getattr(self._rows[index.row()], column.field)
         if role == Qt.ItemDataRole.DisplayRole:
             if column.kind == "bool":
                 return None  # the check box says it
-            if column.kind == "choice":
-                return column.label_of(str(_plain(value)))
-            return self._as_text(column, value)
+            text = self.as_text(column, value)
+            if column.kind == "long":
+                text = " ".join(text.split())
+                return text if len(text) <= _LIST_TEXT else text[: _LIST_TEXT - 1] + "…"
+            return text
         if role == Qt.ItemDataRole.EditRole:
-            return bool(value) if column.kind == "bool" else self._as_text(column, value)
+            return bool(value) if column.kind == "bool" else self.as_text(column, value)
         if role == Qt.ItemDataRole.CheckStateRole and column.kind == "bool":
             return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ToolTipRole and column.kind == "date" and value is not None:
-            return describe_date(value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column.kind == "date" and value is not None:
+                return describe_date(value)
+            if column.kind in ("text", "long") and len(str(value)) > 40:
+                return str(value)  # the whole text, also where the column cuts it
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
-            column = self._columns[section]
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._listed):
+            column = self._listed[section]
             if role == Qt.ItemDataRole.DisplayRole:
                 return column.header
             if role == Qt.ItemDataRole.ToolTipRole:
-                how = _KIND_TIPS.get(column.kind)
-                tips = [t for t in (column.tip, _tr(how) if how else "") if t]
-                return " ".join(tips) or None
+                return column.tip or None
             return None
         return super().headerData(section, orientation, role)
 
     def setData(self, index: _ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        """An edit in a cell of the list (where the list is edited in place)."""
         if not self._holds(index):
             return False
-        row, column = index.row(), self._columns[index.column()]
-        if column.kind == "bool":
-            if role == Qt.ItemDataRole.CheckStateRole:
-                new_value: Any = _is_checked(value)
-            elif role == Qt.ItemDataRole.EditRole:
-                new_value = bool(value)
-            else:
-                return False
-        elif role == Qt.ItemDataRole.EditRole:
-            try:
-                new_value = self._from_input(column, value)
-            except _Refused as refusal:
-                message = self.tr("Row %1, %2: %3").replace("%1", str(row + 1)).replace("%2", column.header)
-                self.input_rejected.emit(message.replace("%3", str(refusal)))
-                return False
-        else:
+        column = self._listed[index.column()]
+        if column.kind == "bool" and role == Qt.ItemDataRole.CheckStateRole:
+            value = _is_checked(value)
+        elif role != Qt.ItemDataRole.EditRole:
+            return False
+        return self.set_field(index.row(), column.field, value)
+
+    # ----- operations ---------------------------------------------------------------------
+    def set_field(self, row: int, field: str, value: Any) -> bool:
+        """Set one field of one record to `value` as typed or chosen (converted to the field's type);
+        False, and `input_rejected` says why, when the field cannot hold it."""
+        if not 0 <= row < len(self._rows):
+            return False
+        column = next((c for c in self._columns if c.field == field), None)
+        if column is None:
+            raise ValueError(f"no column {field!r}")
+        try:
+            new_value = to_field(self._hints[field], value)
+        except FieldValueError as refusal:
+            self.input_rejected.emit(self.describe_refusal(row, column, refusal.localized(i18n.language())))  # type: ignore[arg-type]
             return False
         old = self._rows[row]
-        new = dataclasses.replace(old, **{column.field: new_value})
+        new = dataclasses.replace(old, **{field: new_value})
         if new == old:
-            return True  # an editor closed without a change: nothing to store
+            return True  # nothing to store
         self._rows = (*self._rows[:row], new, *self._rows[row + 1 :])
-        self.dataChanged.emit(index, index, [])
+        shown = self.column_of(field)
+        if shown >= 0:
+            self.dataChanged.emit(self.index(row, shown), self.index(row, shown), [])
+        self.edited.emit(self._rows, row, field)
         self.rows_edited.emit(self._rows)
         return True
 
-    # ----- operations ---------------------------------------------------------------------
+    def describe_refusal(self, row: int, column: Column, reason: str) -> str:
+        where = f"{self.item_noun} {row + 1}" if self.item_noun else self.tr("Row %1").replace("%1", str(row + 1))
+        return f"{where}, {column.header}: {reason}"
+
     def set_rows(self, rows: Iterable[Any]) -> None:
-        """Show these records (from the case); not an edit, so no rows_edited."""
+        """Show these records (from the case); not an edit, so no `edited`. Records that changed in
+        place are redrawn; only a different number of records resets the list."""
+        rows = tuple(rows)
+        if len(rows) == len(self._rows) and rows:
+            old, self._rows = self._rows, rows
+            last = self.columnCount() - 1
+            for row, (before, after) in enumerate(zip(old, rows, strict=True)):
+                if before is not after and before != after:
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, last), [])
+            return
         self.beginResetModel()
-        self._rows = tuple(rows)
+        self._rows = rows
         self.endResetModel()
 
     def insert_record(self, at: int | None = None) -> int:
@@ -248,7 +274,7 @@ class RecordTableModel(QAbstractTableModel):
         self.beginInsertRows(_ROOT, row, row)
         self._rows = (*self._rows[:row], record, *self._rows[row:])
         self.endInsertRows()
-        self.rows_edited.emit(self._rows)
+        self._announce()
         return row
 
     def remove_rows(self, rows: Iterable[int]) -> int:
@@ -267,7 +293,7 @@ class RecordTableModel(QAbstractTableModel):
             self.beginRemoveRows(_ROOT, first, last)
             self._rows = (*self._rows[:first], *self._rows[last + 1 :])
             self.endRemoveRows()
-        self.rows_edited.emit(self._rows)
+        self._announce()
         return len(doomed)
 
     def move_row(self, row: int, delta: int) -> int:
@@ -283,20 +309,26 @@ class RecordTableModel(QAbstractTableModel):
         rows.insert(target, rows.pop(row))
         self._rows = tuple(rows)
         self.endMoveRows()
-        self.rows_edited.emit(self._rows)
+        self._announce()
         return target
 
-    # ----- conversion ---------------------------------------------------------------------
+    def _announce(self) -> None:
+        self.edited.emit(self._rows, -1, "")
+        self.rows_edited.emit(self._rows)
+
+    # ----- text ---------------------------------------------------------------------------
     def _holds(self, index: _ModelIndex) -> bool:
         return (
             index.isValid()
             and index.model() is self
             and 0 <= index.row() < len(self._rows)
-            and 0 <= index.column() < len(self._columns)
+            and 0 <= index.column() < len(self._listed)
         )
 
     @staticmethod
-    def _as_text(column: Column, value: Any) -> str:
+    def as_text(column: Column, value: Any) -> str:
+        if column.kind == "choice":
+            return column.label_of(value)  # None may be a choice too ("Not graded")
         if value is None:
             return ""
         if column.kind == "date":
@@ -305,53 +337,6 @@ class RecordTableModel(QAbstractTableModel):
             return ", ".join(value)
         return str(_plain(value))
 
-    def _from_input(self, column: Column, value: Any) -> Any:
-        field_type, allows_none = _value_type(self._hints[column.field])
-        if column.kind == "int" and isinstance(value, int) and not isinstance(value, bool):
-            return value
-        if column.kind == "date" and (value is None or isinstance(value, PartialDate)):
-            return value
-        text = "" if value is None else str(value)
-        if column.kind == "text":
-            return text  # exactly as typed
-        if column.kind == "keys":
-            return tuple(key.strip() for key in text.split(",") if key.strip())
-        if column.kind == "date":
-            if not text.strip():
-                return _empty(allows_none)
-            try:
-                return PartialDate.parse(text)
-            except PartialDateError as exc:
-                raise _Refused(exc.localized(i18n.language())) from None
-        if column.kind == "int":
-            cleaned = text.strip()
-            if not cleaned:
-                return _empty(allows_none)
-            try:
-                return int(cleaned)
-            except ValueError:
-                raise _Refused(QCoreApplication.translate("RecordTableModel", '"%1" is not a whole number').replace("%1", cleaned)) from None
-        return self._choice(column, text, field_type)
-
-    @staticmethod
-    def _choice(column: Column, text: str, field_type: Any) -> Any:
-        values = [v for v, _ in column.choices]
-        if text not in values:
-            # Pasted or typed text may be a label rather than the stored value.
-            text = next((v for v, label in column.choices if label.casefold() == text.strip().casefold()), text)
-        if text not in values:
-            labels = ", ".join(label for _, label in column.choices)
-            raise _Refused(QCoreApplication.translate("RecordTableModel", '"%1" is not one of: %2').replace("%1", text).replace("%2", labels))
-        if isinstance(field_type, type) and issubclass(field_type, enum.Enum):
-            return field_type(text)
-        return text
-
-
-def _empty(allows_none: bool) -> None:
-    if not allows_none:
-        raise _Refused(QCoreApplication.translate("RecordTableModel", "a value is needed"))
-    return None
-
 
 def _is_checked(value: Any) -> bool:
     if isinstance(value, Qt.CheckState):
@@ -359,52 +344,187 @@ def _is_checked(value: Any) -> bool:
     return int(value) == Qt.CheckState.Checked.value
 
 
-# ----- delegates ----------------------------------------------------------------------------
-class ChoiceDelegate(QStyledItemDelegate):
-    """A combo box of a choice column's labels; stores the chosen value."""
+# ----- the form of one record ---------------------------------------------------------------
+class RecordForm(QGroupBox):
+    """Every field of the current record, each in the input that suits its kind: a line, a box of
+    several lines, a partial date, a drop-down, a tick box. What the user types goes to the model
+    (`RecordTableModel.set_field`); what the model holds is shown back without moving the caret of
+    the user typing."""
 
-    def __init__(self, choices: Sequence[tuple[str, str]], parent: QObject | None = None) -> None:
+    # Asked to go to another record: (row, which input: "first" or "last"), or (-1, "first") for a new one at the end.
+    go = Signal(int, str)
+
+    def __init__(self, model: RecordTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._choices = tuple(choices)
+        self.setObjectName("record_form")
+        self._model = model
+        self._row = -1
+        self._showing = False
+        self._typing = ""  # the field whose input the user is typing into: not rewritten meanwhile
+        self._inputs: dict[str, QWidget] = {}
+        self._keys: dict[QObject, QWidget] = {}  # what receives the keys (a date box's line) → the input
+        self.title_text: Callable[[int, int], str] = lambda row, count: ""
+        layout = QFormLayout(self)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for column in model.columns():
+            widget = self._make_input(column)
+            self._inputs[column.field] = widget
+            if column.tip:
+                widget.setToolTip(column.tip)
+            widget.setAccessibleName(column.header)
+            if isinstance(widget, QCheckBox):
+                layout.addRow("", widget)
+            else:
+                label = QLabel(column.header)
+                label.setBuddy(widget)
+                layout.addRow(label, widget)
+        self.show_row(-1)
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _ModelIndex) -> QWidget:  # noqa: N802
-        combo = QComboBox(parent)
-        for value, label in self._choices:
-            combo.addItem(label, value)
-        # Store a pick at once (a Save right after it must not miss it), but leave the box open:
-        # arrow keys also "activate", and closing on each would end keyboard stepping after one.
-        combo.activated.connect(lambda _i: self.commitData.emit(combo))
-        return combo
+    # ----- inputs -------------------------------------------------------------------------
+    def _make_input(self, column: Column) -> QWidget:
+        field = column.field
+        if column.kind == "long":
+            box = QPlainTextEdit()
+            box.setTabChangesFocus(True)
+            box.setUndoRedoEnabled(False)  # the case's undo, not the box's own
+            box.setFixedHeight(box.fontMetrics().lineSpacing() * 3 + 12)
+            box.setPlaceholderText(column.placeholder)
+            box.textChanged.connect(lambda: self._typed(field, box.toPlainText()))
+            self._listen(box, box)
+            return box
+        if column.kind == "date":
+            date = PartialDateEdit()
+            date.date_changed.connect(lambda value: self._typed(field, value))
+            self._listen(date.line_edit, date)
+            return date
+        if column.kind == "bool":
+            tick = QCheckBox(column.header)
+            tick.toggled.connect(lambda checked: self._typed(field, checked))
+            self._listen(tick, tick)
+            return tick
+        if column.kind == "choice":
+            combo = QComboBox()
+            for value, label in column.choices:
+                combo.addItem(label, value)
+            fit_combo(combo)
+            guard_wheel(combo)
+            combo.activated.connect(lambda index: self._typed(field, combo.itemData(index)))
+            self._listen(combo, combo)
+            return combo
+        line = QLineEdit()
+        line.setPlaceholderText(column.placeholder)
+        line.textEdited.connect(lambda text: self._typed(field, text))
+        self._listen(line, line)
+        return line
 
-    def setEditorData(self, editor: QWidget, index: _ModelIndex) -> None:  # noqa: N802
-        assert isinstance(editor, QComboBox)
-        found = editor.findData(index.data(Qt.ItemDataRole.EditRole))
-        editor.setCurrentIndex(max(found, 0))
+    def _listen(self, receiver: QWidget, widget: QWidget) -> None:
+        self._keys[receiver] = widget
+        receiver.installEventFilter(self)
 
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _ModelIndex) -> None:  # noqa: N802
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+    def inputs(self) -> dict[str, QWidget]:
+        """The input of each field, by field name, in order."""
+        return dict(self._inputs)
+
+    def input(self, field: str) -> QWidget:
+        return self._inputs[field]
+
+    def first_input(self) -> QWidget:
+        return next(iter(self._inputs.values()))
+
+    def last_input(self) -> QWidget:
+        return list(self._inputs.values())[-1]
+
+    def row(self) -> int:
+        return self._row
+
+    # ----- showing ------------------------------------------------------------------------
+    def show_row(self, row: int) -> None:
+        """Show the record at `row` (-1: none; the inputs are emptied and disabled)."""
+        self._row = row if 0 <= row < self._model.rowCount() else -1
+        self.setEnabled(self._row >= 0)
+        self.setTitle(self.title_text(self._row, self._model.rowCount()))
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show what the model holds for the current record."""
+        record = self._model.record(self._row) if self._row >= 0 else None
+        self._showing = True
+        try:
+            for column in self._model.columns():
+                if column.field != self._typing:
+                    value = getattr(record, column.field) if record is not None else None
+                    self._show(column, self._inputs[column.field], value)
+        finally:
+            self._showing = False
+
+    def _show(self, column: Column, widget: QWidget, value: Any) -> None:
+        if isinstance(widget, PartialDateEdit):
+            if widget.date() != value or (value is None and widget.text()):
+                widget.set_date(value)
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        elif isinstance(widget, QComboBox):
+            index = widget.findData(_plain(value))
+            widget.setCurrentIndex(max(index, 0))
+        elif isinstance(widget, (QLineEdit, QPlainTextEdit)):
+            show_text(widget, RecordTableModel.as_text(column, value))
+            _mark(widget, "")
+
+    def _typed(self, field: str, value: Any) -> None:
+        if self._showing or self._row < 0:
+            return
+        widget = self._inputs[field]
+        rejected: list[str] = []
+        catch = self._model.input_rejected.connect(rejected.append)
+        self._typing = field
+        try:
+            self._model.set_field(self._row, field, value)
+        finally:
+            self._typing = ""
+            self._model.input_rejected.disconnect(catch)
+        if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+            _mark(widget, rejected[0] if rejected else "")
+
+    # ----- keys ---------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent) or self._row < 0:
+            return False
+        widget = self._keys.get(watched)
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        count = self._model.rowCount()
+        if event.key() == Qt.Key.Key_Tab and modifiers == Qt.KeyboardModifier.NoModifier:
+            if widget is self.last_input() and self._row < count - 1:
+                self.go.emit(self._row + 1, "first")
+                return True
+        elif event.key() == Qt.Key.Key_Backtab:
+            if widget is self.first_input() and self._row > 0:
+                self.go.emit(self._row - 1, "last")
+                return True
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and modifiers == Qt.KeyboardModifier.NoModifier:
+            if isinstance(widget, QPlainTextEdit):
+                return False  # a new line inside the text
+            self.go.emit(self._row + 1 if self._row < count - 1 else -1, "first")
+            return True
+        return False
 
 
-class _DateDelegate(QStyledItemDelegate):
-    """The default text editor, with a hint short enough for a date column."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _ModelIndex) -> QWidget:  # noqa: N802
-        editor = super().createEditor(parent, option, index)
-        if isinstance(editor, QLineEdit):
-            editor.setPlaceholderText(self.tr("e.g. 04.2009"))
-            editor.setToolTip(_tr(_KIND_TIPS["date"]))
-        return editor
+def _mark(widget: QWidget, problem: str) -> None:
+    if bool(widget.property("invalid")) == bool(problem) and widget.toolTip() == problem:
+        return
+    widget.setProperty("invalid", bool(problem))
+    widget.setToolTip(problem)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
 
 
 # ----- the editor ---------------------------------------------------------------------------
 class RecordListEditor(QWidget):
-    """A table of records with Add, Remove, Move up and Move down.
+    """The records as a list with Add, Remove, Move up and Move down, and the current record's
+    fields in a form below it. With `inline`, there is no form and the list is edited in its cells
+    (for short records of a few text fields).
 
-    Keys, while focus is anywhere in the widget: Insert or Ctrl+Insert adds a row after the current
-    one and starts editing it; Ctrl+Up / Ctrl+Down move the current row. Delete removes the selected
-    rows when the table itself has focus (not while a cell is being edited). Refused input is shown
-    in `message` under the table until the next accepted edit; there are no dialogs.
+    Refused input is shown in `message` under the list until the next accepted edit; no dialogs.
     """
 
     current_row_changed = Signal(int)  # -1 for none
@@ -415,23 +535,29 @@ class RecordListEditor(QWidget):
     DOWN_KEY = QKeySequence.fromString("Ctrl+Down")
     REMOVE_KEY = QKeySequence.fromString("Del")
 
-    def __init__(self, model: RecordTableModel, parent: QWidget | None = None) -> None:
+    def __init__(self, model: RecordTableModel, parent: QWidget | None = None, *, inline: bool = False, noun: str = "") -> None:
         super().__init__(parent)
         self.model = model
         if model.parent() is None:
             model.setParent(self)
+        model.item_noun = noun
+        self.noun = noun
+        self.inline = inline
         self.table = QTableView(self)
         self.message = QLabel(self)
         self.add_button = QPushButton(self.tr("Add"), self)
         self.remove_button = QPushButton(self.tr("Remove"), self)
         self.up_button = QPushButton(self.tr("Move up"), self)
         self.down_button = QPushButton(self.tr("Move down"), self)
-        self._delegates: list[QStyledItemDelegate] = []
+        self.form: RecordForm | None = None if inline else RecordForm(model, self)
         self._current_row = -1
         self._row_before_reset = -1
         self._column_before_reset = 0
         self._fitting = False
         self._user_sized_columns = False
+        self._height_timer = QTimer(self)
+        self._height_timer.setSingleShot(True)
+        self._height_timer.setInterval(0)
         self._build()
         self._wire()
         self._update_buttons()
@@ -443,28 +569,24 @@ class RecordListEditor(QWidget):
         table.setObjectName("table")
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        # Tab leaves the table (arrows move between cells); while editing, Tab still goes to the next cell.
+        if self.inline:
+            table.setEditTriggers(
+                QAbstractItemView.EditTrigger.DoubleClicked
+                | QAbstractItemView.EditTrigger.EditKeyPressed
+                | QAbstractItemView.EditTrigger.AnyKeyPressed
+            )
+        else:
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # the form below edits
+        # Tab leaves the list (arrows move between rows); while a cell is edited, Tab goes to the next cell.
         table.setTabKeyNavigation(False)
         table.setWordWrap(True)
         table.setAlternatingRowColors(True)
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         table.horizontalHeader().setStretchLastSection(True)
         table.horizontalHeader().setHighlightSections(False)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        for number, column in enumerate(self.model.columns()):
-            delegate: QStyledItemDelegate | None = None
-            if column.kind == "choice":
-                delegate = ChoiceDelegate(column.choices, table)
-            elif column.kind == "date":
-                delegate = _DateDelegate(table)
-            if delegate is not None:
-                table.setItemDelegateForColumn(number, delegate)
-                self._delegates.append(delegate)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # columns wrap instead
 
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -483,6 +605,9 @@ class RecordListEditor(QWidget):
             shown = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
             button.setToolTip(f"{tip} ({shown})")
             button.setAutoDefault(False)
+            # Keys do what the buttons do (see the tooltips): Tab goes from the list to the fields, not
+            # through four buttons, and a click leaves the focus where the user was typing.
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             row.addWidget(button)
         row.addStretch(1)
 
@@ -492,8 +617,21 @@ class RecordListEditor(QWidget):
         layout.addWidget(table, 1)
         layout.addWidget(self.message)
         layout.addLayout(row)
+        if self.form is not None:
+            self.form.title_text = self._form_title
+            self.form.show_row(-1)
+            layout.addWidget(self.form)
         self.setFocusProxy(table)
         self._fit_columns()
+        self._fit_height()
+
+    def _form_title(self, row: int, count: int) -> str:
+        if row < 0:
+            key = self.ADD_KEYS[0].toString(QKeySequence.SequenceFormat.NativeText)
+            text = self.tr("Select a row above, or add one (%1)") if count else self.tr("None yet: Add (%1) starts one")
+            return text.replace("%1", key)
+        noun = self.noun or self.tr("Row")
+        return self.tr("%1 %2 of %3").replace("%1", noun).replace("%2", str(row + 1)).replace("%3", str(count))
 
     def _wire(self) -> None:
         model = self.model
@@ -501,12 +639,20 @@ class RecordListEditor(QWidget):
         model.input_rejected.connect(self._on_input_rejected)
         model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
         model.modelReset.connect(self._on_model_reset)
+        model.dataChanged.connect(self._on_data_changed)
         for rows_signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved):
             rows_signal.connect(self._on_rows_changed)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.installEventFilter(self)
+        self.table.doubleClicked.connect(lambda _index: self.edit_current())
         self.table.horizontalHeader().sectionResized.connect(self._on_section_resized)
+        # Rows grow and shrink as their text wraps at the columns' widths: the list's height follows,
+        # once the table has laid its rows out (after a change of its rows or of its width).
+        self._height_timer.timeout.connect(self._fit_height)
+        self.table.verticalHeader().geometriesChanged.connect(self._height_timer.start)
+        if self.form is not None:
+            self.form.go.connect(self._go)
 
         self.add_button.clicked.connect(self.add_record)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -532,6 +678,19 @@ class RecordListEditor(QWidget):
     def current_row(self) -> int:
         return self.table.currentIndex().row()
 
+    def input(self, field: str) -> QWidget:
+        """The input of `field` in the form below the list."""
+        assert self.form is not None, "an inline list has no form"
+        return self.form.input(field)
+
+    def name_inputs(self, path: str) -> None:
+        """Name each input of the form after its field path, the records' being `path`
+        ("publication.authors" → "publication.authors[].email"): how tests and automation find them."""
+        if self.form is None:
+            return
+        for field, widget in self.form.inputs().items():
+            widget.setObjectName(f"{path}[].{field}")
+
     def set_current_row(self, row: int, column: int | None = None) -> None:
         """Make `row` current and selected (-1 clears), keeping the current column unless given."""
         selection = self.table.selectionModel()
@@ -553,15 +712,25 @@ class RecordListEditor(QWidget):
         self._sync_current_row()
         self._update_buttons()
 
-    def add_record(self) -> int:
-        """Add a record after the current row (or at the end) and start editing its first cell."""
+    def add_record(self, at_end: bool = False) -> int:
+        """Add a record after the current row (or at the end) and put the cursor in its first field."""
         current = self.current_row()
-        row = self.model.insert_record(current + 1 if current >= 0 else None)
-        column = self._first_text_column()
-        self.set_current_row(row, column)
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.table.edit(self.model.index(row, column))
+        row = self.model.insert_record(current + 1 if current >= 0 and not at_end else None)
+        self.set_current_row(row, 0)
+        self.edit_current()
         return row
+
+    def edit_current(self) -> None:
+        """Put the cursor in the first field of the current record (in place, for an inline list)."""
+        row = self.current_row()
+        if row < 0:
+            return
+        if self.form is None:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.table.edit(self.model.index(row, _first_text_column(self.model)))
+            return
+        self.form.first_input().setFocus(Qt.FocusReason.OtherFocusReason)
+        _select_all(self.form.first_input())
 
     def remove_selected(self) -> int:
         """Remove the selected rows (the current row if none is selected); returns how many went."""
@@ -588,25 +757,49 @@ class RecordListEditor(QWidget):
 
     # ----- behaviour ----------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        # Delete belongs to the table while it has focus: claim it before a window-wide shortcut
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._height_timer.start()  # another width: the rows wrap anew
+        if watched is not self.table or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        editing = self.table.state() == QAbstractItemView.State.EditingState
+        # Delete belongs to the list while it has focus: claim it before a window-wide shortcut
         # (a "Delete case" action, say) can, but never while a cell editor is open.
-        if watched is self.table and isinstance(event, QKeyEvent) and self._is_remove_key(event):
-            if self.table.state() != QAbstractItemView.State.EditingState:
-                if event.type() == QEvent.Type.ShortcutOverride:
-                    event.accept()
-                    return True
-                if event.type() == QEvent.Type.KeyPress:
-                    self.remove_selected()
-                    return True
+        if self._is_remove_key(event) and not editing:
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                self.remove_selected()
+                return True
+        plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and self.form is not None
+            and plain
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)
+        ):
+            if self.current_row() < 0:
+                self.add_record(at_end=True)
+            else:
+                self.edit_current()
+            return True
         return super().eventFilter(watched, event)
+
+    def _go(self, row: int, where: str) -> None:
+        """The form asks for another record: `row` (-1: a new one at the end), its first or last field."""
+        assert self.form is not None
+        if row < 0:
+            self.add_record(at_end=True)
+            return
+        self.set_current_row(row)
+        widget = self.form.first_input() if where == "first" else self.form.last_input()
+        widget.setFocus(Qt.FocusReason.TabFocusReason if where == "first" else Qt.FocusReason.BacktabFocusReason)
+        _select_all(widget)
 
     def _is_remove_key(self, event: QKeyEvent) -> bool:
         return event.key() == Qt.Key.Key_Delete and not (
             event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         )
-
-    def _first_text_column(self) -> int:
-        return next((i for i, c in enumerate(self.model.columns()) if c.kind != "bool"), 0)
 
     def _on_rows_edited(self, rows: tuple[Any, ...]) -> None:
         self._show_message("")
@@ -625,25 +818,46 @@ class RecordListEditor(QWidget):
         self._column_before_reset = max(current.column(), 0)
 
     def _on_model_reset(self) -> None:
-        # The owner puts new rows in after every change of the case (an edit inside a course's
-        # assessments rewrites the course list); keep the current row where it was if it exists.
+        # The owner puts new rows in after every change of the case; keep the current row where it
+        # was if it exists.
         row = min(self._row_before_reset, self.model.rowCount() - 1)
         if row >= 0:
             self.set_current_row(row, self._column_before_reset)
         self._fit_columns()
-        self._sync_current_row()
+        self._sync_current_row(force=True)
         self._update_buttons()
+        self._height_timer.start()
+
+    def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, _roles: list[int]) -> None:
+        if self.form is not None and top_left.row() <= self.form.row() <= bottom_right.row():
+            self.form.refresh()
+        self._height_timer.start()
 
     def _on_rows_changed(self) -> None:
-        self._sync_current_row()
+        self._sync_current_row(force=True)
         self._update_buttons()
+        self._height_timer.start()
+
+    def _fit_height(self) -> None:
+        """As tall as the records (a page shows a short list without a box of empty space under it),
+        from a few rows up to a screenful; longer lists scroll."""
+        table = self.table
+        least, most = _LIST_ROWS
+        default = table.verticalHeader().defaultSectionSize()
+        count = self.model.rowCount()
+        heights = [table.rowHeight(row) for row in range(min(count, most))]
+        heights += [min(heights, default=default)] * max(0, least - len(heights))
+        frame = 2 * table.frameWidth()
+        table.setFixedHeight(table.horizontalHeader().sizeHint().height() + sum(heights) + frame)
 
     def _on_current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         self._sync_current_row()
         self._update_buttons()
 
-    def _sync_current_row(self) -> None:
+    def _sync_current_row(self, force: bool = False) -> None:
         row = self.current_row()
+        if self.form is not None and (force or row != self.form.row()):
+            self.form.show_row(row)
         if row != self._current_row:
             self._current_row = row
             self.current_row_changed.emit(row)
@@ -673,3 +887,19 @@ class RecordListEditor(QWidget):
                 header.resizeSection(number, min(header.sectionSize(number), _MAX_FITTED_WIDTH))
         finally:
             self._fitting = False
+
+
+def _first_text_column(model: RecordTableModel) -> int:
+    return next((i for i, c in enumerate(model.listed_columns()) if c.kind != "bool"), 0)
+
+
+def _select_all(widget: QWidget) -> None:
+    target = widget.line_edit if isinstance(widget, PartialDateEdit) else widget
+    if isinstance(target, (QLineEdit, QPlainTextEdit)):
+        target.selectAll()
+
+
+def field_label_of(editor: RecordListEditor, field: str) -> str:
+    """The label of `field` in `editor`'s form (its column header), or the field's name."""
+    return next((c.header for c in editor.model.columns() if c.field == field), field.replace("_", " "))
+

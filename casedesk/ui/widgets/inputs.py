@@ -1,0 +1,81 @@
+"""Small behaviours every input of the editor shares: text shown without losing the caret, drop-downs
+that the mouse wheel does not change by accident, and drop-downs wide enough for their items."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+
+def changed_end(old: str, new: str) -> int:
+    """Where in `new` the change from `old` ends: where the caret goes after an undo or a redo
+    ("abc" → "abXc": 3, after the X; "abXc" → "abc": 2, where the X was)."""
+    prefix = 0
+    limit = min(len(old), len(new))
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
+        suffix += 1
+    return len(new) - suffix
+
+
+def show_text(widget: QLineEdit | QPlainTextEdit, text: str) -> bool:
+    """Put `text` into a text input that shows something else (the case changed elsewhere, an undo,
+    another case); the caret goes where the text changed, not to the start. False when it showed
+    `text` already (nothing is done: the caret of the user typing stays where it is)."""
+    if isinstance(widget, QLineEdit):
+        old = widget.text()
+        if old == text:
+            return False
+        widget.setText(text)
+        widget.setCursorPosition(changed_end(old, text))
+        return True
+    old = widget.toPlainText()
+    if old == text:
+        return False
+    widget.setPlainText(text)
+    cursor = widget.textCursor()
+    cursor.setPosition(changed_end(old, text))
+    widget.setTextCursor(cursor)
+    return True
+
+
+class _WheelGuard(QObject):
+    """Hands the mouse wheel over a drop-down or spin box that has no focus to the page beneath, so
+    scrolling a form never changes a value by accident; once the user clicked or tabbed into it, the
+    wheel changes it as usual."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() != QEvent.Type.Wheel or not isinstance(watched, QWidget) or watched.hasFocus():
+            return False
+        page = watched.parentWidget()
+        while page is not None and not isinstance(page, QAbstractScrollArea):
+            page = page.parentWidget()
+        if page is not None:
+            QCoreApplication.sendEvent(page.viewport(), event)  # the page scrolls as if the wheel were over it
+        return True
+
+
+_GUARD = _WheelGuard()
+
+
+def guard_wheel(widget: QWidget) -> None:
+    """Give the wheel over `widget` (a drop-down, a spin box) to the page unless it has focus; a
+    click or Tab focuses it, the wheel alone does not (Qt.StrongFocus)."""
+    widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    widget.installEventFilter(_GUARD)
+
+
+def guard_all_wheels(root: QWidget) -> None:
+    for widget in (*root.findChildren(QComboBox), *root.findChildren(QAbstractSpinBox)):
+        guard_wheel(widget)
+
+
+def fit_combo(combo: QComboBox, at_least: int = 8, at_most: int = 26) -> None:
+    """Wide enough for its longest item, so a choice is never shown cut ("C ▾"): the box asks for
+    that many characters as its minimum width (the form gives it more when there is room). Items
+    longer than `at_most` characters do not widen the page; their list shows them in full."""
+    longest = max((len(combo.itemText(i)) for i in range(combo.count())), default=0)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(min(max(at_least, longest + 1), at_most))

@@ -72,7 +72,9 @@ class QtHands:
 
     def type(self, desk: Desk, widget: QWidget, text: str) -> None:
         for run, typeable in _runs(text):
-            if typeable:
+            if run == "\n":
+                desk.qtbot.keyClick(widget, Qt.Key.Key_Return)  # a new line in a text of several lines
+            elif typeable:
                 desk.qtbot.keyClicks(widget, run)
             else:
                 QApplication.clipboard().setText(run)
@@ -130,11 +132,14 @@ class XHands:
         raise AssertionError(f"{widget.objectName()}: not reached with {step} in {self.MAX_TABS} presses (now on {_name(QApplication.focusWidget())})")
 
     def type(self, desk: Desk, widget: QWidget, text: str) -> None:
-        for line_number, line in enumerate(text.split("\n")):
-            if line_number:
+        for run, typeable in _runs(text):
+            if run == "\n":
                 self._run(desk, "key", "Return")
-            if line:
-                self._run(desk, "type", "--delay", str(self.delay_ms), "--", line)
+            else:
+                # A character the keyboard map lacks (Cyrillic, “, —, ≥) is typed by xdotool mapping a
+                # spare key to it first; the program must see that new map before the key: slower.
+                delay = self.delay_ms if typeable else max(self.delay_ms, 60)
+                self._run(desk, "type", "--delay", str(delay), "--", run)
 
     def key(self, desk: Desk, widget: QWidget, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
         name = _X_KEYS[key]
@@ -161,16 +166,19 @@ def _name(widget: QWidget | None) -> str:
 
 
 def _runs(text: str) -> Iterator[tuple[str, bool]]:
-    """Split text into runs QTest can type (printable ASCII) and runs to paste."""
-    start = 0
-    for end in range(1, len(text) + 1):
-        if end == len(text) or _typeable(text[end]) != _typeable(text[start]):
-            yield text[start:end], _typeable(text[start])
-            start = end
+    """Split text into runs QTest can type (printable ASCII), runs to paste, and each line break."""
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            yield "\n", True
+        start = 0
+        for end in range(1, len(line) + 1):
+            if end == len(line) or _typeable(line[end]) != _typeable(line[start]):
+                yield line[start:end], _typeable(line[start])
+                start = end
 
 
 def _typeable(char: str) -> bool:
-    return " " <= char <= "~" or char == "\n"
+    return " " <= char <= "~"
 
 
 class Desk:

@@ -54,7 +54,7 @@ from casedesk.ui.binding import FieldBinder, mark_problem, overlaps, set_combo_c
 from casedesk.ui import i18n
 from casedesk.ui.case_session import CaseSession
 from casedesk.ui.widgets import Column, PartialDateEdit, RecordListEditor, RecordTableModel, enum_choices
-from casedesk.ui.widgets.inputs import fit_combo, guard_all_wheels
+from casedesk.ui.widgets.inputs import fit_combo, guard_all_wheels, put_caret_where_changed
 
 
 # The fields the "Day 1 is" choices are made of (with the date anchor itself).
@@ -633,7 +633,9 @@ class CaseEditor(QWidget):
         """After an undo or a redo: where it changed the case, with the caret where the change was
         (each input puts its caret there when it shows the restored text)."""
         if path and self.isVisible():
-            self.focus_field(path)
+            widget = self.focus_field(path)
+            if widget is not None:
+                put_caret_where_changed(widget.line_edit if isinstance(widget, PartialDateEdit) else widget)
 
     def _refresh_derived(self) -> None:
         """What is derived from the whole case — the problems list, the generated text of three

@@ -73,7 +73,7 @@ def column_header(column: LibraryColumn) -> str:
         LibraryColumn.DIAGNOSIS: QCoreApplication.translate("CaseLibrary", "Diagnosis"),
         LibraryColumn.VENUE: QCoreApplication.translate("CaseLibrary", "Venue"),
         LibraryColumn.STATUS: QCoreApplication.translate("CaseLibrary", "Status"),
-        LibraryColumn.UPDATED: QCoreApplication.translate("CaseLibrary", "Last change"),
+        LibraryColumn.UPDATED: QCoreApplication.translate("CaseLibrary", "Changed"),
     }
     return headers[column]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QObject, QPoint, QRect, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -260,10 +260,27 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.duplicate_action, self.import_action, self.export_action, self.trash_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
-        toolbar.addAction(self.undo_action)
-        toolbar.addAction(self.redo_action)
+        for step in self._toolbar_steps(stack):
+            toolbar.addAction(step)
         toolbar.addSeparator()
         toolbar.addAction(self.side_action)
+
+    def _toolbar_steps(self, stack: QUndoStack) -> tuple[QAction, QAction]:
+        """Undo and Redo for the toolbar: a short label that keeps the toolbar still (the Edit menu's
+        say what they undo, "Undo Patient: Label"), and the same in the tooltip."""
+        steps = []
+        for text, go, can, changed, named in (
+            (self.tr("Undo"), stack.undo, stack.canUndo, stack.canUndoChanged, stack.undoTextChanged),
+            (self.tr("Redo"), stack.redo, stack.canRedo, stack.canRedoChanged, stack.redoTextChanged),
+        ):
+            action = QAction(text, self)
+            action.setObjectName(f"toolbar.{text.casefold()}")
+            action.triggered.connect(go)
+            action.setEnabled(can())
+            changed.connect(action.setEnabled)
+            named.connect(lambda what, a=action, t=text: a.setToolTip(f"{t}: {what}" if what else t))
+            steps.append(action)
+        return steps[0], steps[1]
 
     def _wire(self) -> None:
         self.library.case_selected.connect(self.open_case)
@@ -727,14 +744,16 @@ class MainWindow(QMainWindow):
                 action.blockSignals(True)
                 action.setChecked(on)
                 action.blockSignals(False)
-            if compact:
-                # The library keeps the width of a list of titles; the editor has the rest.
-                library = min(LIBRARY_WIDTH, self.width() * 3 // 10)
-                self.splitter.setSizes([library, max(1, self.width() - library), 0])
+            self._panes_to_fit = compact  # once the window has its width (see _show_panes)
         self._show_panes()
 
     def _show_panes(self) -> None:
         compact, _narrow = self._mode
+        if getattr(self, "_panes_to_fit", False) and self.isVisible():
+            # A narrow window: the library keeps the width of a list of titles, the editor the rest.
+            self._panes_to_fit = False
+            library = min(LIBRARY_WIDTH, self.width() * 3 // 10)
+            self.splitter.setSizes([library, max(1, self.width() - library), 0])
         side = self.side_action.isChecked()
         self.side.setVisible(side)
         # Too narrow for both: the preview takes the editor's place while it is shown.
@@ -772,6 +791,11 @@ class MainWindow(QMainWindow):
         super().resizeEvent(event)
         if hasattr(self, "_mode"):
             self._apply_layout()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if hasattr(self, "_mode"):
+            self._show_panes()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         """Nothing to ask: every change is already stored; store the last keystrokes now. Only

@@ -4,7 +4,7 @@
 <context>
     <name>CaseEditor</name>
     <message numerus="yes">
-        <location filename="../../casedesk/ui/editor.py" line="+690"/>
+        <location filename="../../casedesk/ui/editor.py" line="+692"/>
         <source>%n thing(s) to check (the case is kept as a draft meanwhile):</source>
         <translation>
             <numerusform>%n thing to check (the case is kept as a draft meanwhile):</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../casedesk/ui/main_window.py" line="+502"/>
+        <location filename="../../casedesk/ui/main_window.py" line="+519"/>
         <source>Imported %n case(s).</source>
         <translation>
             <numerusform>Imported %n case.</numerusform>

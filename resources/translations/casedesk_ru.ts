@@ -1306,7 +1306,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Результаты (выберите курс выше)</translation>
     </message>
     <message numerus="yes">
-        <location line="+129"/>
+        <location line="+131"/>
         <source>%n thing(s) to check (the case is kept as a draft meanwhile):</source>
         <translation>
             <numerusform>%n замечание (пока случай хранится как черновик):</numerusform>
@@ -1315,7 +1315,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         </translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-118"/>
         <source>no limit</source>
         <translation>без лимита</translation>
     </message>
@@ -1345,7 +1345,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Начало: %1 (%2)</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+76"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -1384,7 +1384,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
     </message>
     <message>
         <location line="+1"/>
-        <source>Last change</source>
+        <source>Changed</source>
         <translation>Изменён</translation>
     </message>
     <message>
@@ -2271,6 +2271,11 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Случай</translation>
     </message>
     <message>
+        <location line="+17"/>
+        <source>Redo</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
         <location line="+62"/>
         <source>Your case library is empty. Start with the sample case — a published abstract recorded in CaseDesk — or a new case.</source>
         <translation>Библиотека случаев пуста. Начните с примера — опубликованных тезисов, записанных в CaseDesk, — или с нового случая.</translation>
@@ -2363,7 +2368,8 @@ You can restore it from File › Open trash.</source>
         <translation>«%1» в корзине.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-166"/>
+        <location line="+167"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
@@ -2460,7 +2466,7 @@ You can restore it from File › Open trash.</source>
         <translation>CaseDesk %1 — превращает клинический случай в тезисы для конференции, без подключения к сети.</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+110"/>
         <source>Changes not saved</source>
         <translation>Изменения не сохранены</translation>
     </message>
@@ -2564,7 +2570,7 @@ You can restore it from File › Open trash.</source>
 <context>
     <name>RecordListEditor</name>
     <message>
-        <location filename="../../casedesk/ui/widgets/record_list.py" line="+548"/>
+        <location filename="../../casedesk/ui/widgets/record_list.py" line="+547"/>
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
@@ -2604,7 +2610,7 @@ You can restore it from File › Open trash.</source>
         <translation>Переместить текущую строку вниз</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>Select a row above, or add one (%1)</source>
         <translation>Выберите строку выше или добавьте новую (%1)</translation>
     </message>
@@ -2627,7 +2633,7 @@ You can restore it from File › Open trash.</source>
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location line="-382"/>
+        <location line="-381"/>
         <source>Row %1</source>
         <translation>Строка %1</translation>
     </message>
@@ -3205,7 +3211,7 @@ Discard them?</source>
 <context>
     <name>_GeneratedSection</name>
     <message>
-        <location filename="../../casedesk/ui/editor.py" line="-556"/>
+        <location filename="../../casedesk/ui/editor.py" line="-558"/>
         <source>Use my text instead of the generated text</source>
         <translation>Использовать мой текст вместо сформированного</translation>
     </message>

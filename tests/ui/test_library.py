@@ -143,7 +143,7 @@ def test_model_has_one_row_per_case_and_named_columns(model: CaseLibraryModel) -
     assert model.rowCount() == 4
     assert model.columnCount() == len(LibraryColumn) == 6
     headers = [model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) for c in LibraryColumn]
-    assert headers == ["Title", "Patient", "Diagnosis", "Venue", "Status", "Last change"]
+    assert headers == ["Title", "Patient", "Diagnosis", "Venue", "Status", "Changed"]
     assert model.rowCount(model.index(0, 0)) == 0  # a table: no children
 
 

@@ -3,6 +3,7 @@ preview, and errors that reach the user instead of vanishing."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import sys
 from pathlib import Path
@@ -16,7 +17,9 @@ from pytestqt.qtbot import QtBot
 from casedesk.app import ErrorReporter
 from casedesk.services import CaseService
 from casedesk.ui.dialogs import Dialogs
+from casedesk.ui.library import CASE_ID_ROLE
 from casedesk.ui.main_window import MainWindow
+from casedesk.ui.widgets import PartialDateEdit
 
 
 def open_window(qtbot: QtBot, service: CaseService, settings: QSettings) -> MainWindow:
@@ -425,3 +428,153 @@ def test_copy_one_section_as_plain_text(
     assert text.startswith("Blinatumomab Immunotherapy\n")
     assert "- Consolidation II (12.04.2024–09.05.2024): MRD (–), 1% blasts" in text
     assert "<" not in text and "**" not in text  # plain text, no markup
+
+
+# ----- what a physician found in a day's work (issue: a window to work in all day) ---------------
+def test_trash_names_the_case_and_then_opens_its_neighbour_in_the_list(
+    qtbot: QtBot, service: CaseService, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = [service.add_sample().id for _ in range(3)]
+    for number, case_id in enumerate(ids):
+        case = service.get_case(case_id or 0)
+        service.update_case(dataclasses.replace(case, publication=dataclasses.replace(case.publication, title=f"Case {number}"),
+                                                patient=dataclasses.replace(case.patient, label=f"P{number}")))
+    window = open_window(qtbot, service, settings)
+    shown = [window.library.proxy.index(row, 0).data(CASE_ID_ROLE) for row in range(3)]  # newest change first
+    window.open_case(shown[1])  # the middle row
+    asked: list[str] = []
+    monkeypatch.setattr(Dialogs, "confirm", classmethod(lambda cls, parent, title, text, action: asked.append(text) or True))
+    window.trash_action.trigger()
+    (trashed,) = service.list_trash()
+    assert trashed.id == shown[1]
+    assert f"“{trashed.title}”" in asked[0] and f"Patient: {trashed.patient}" in asked[0] and "Last changed: " in asked[0]
+    assert window.session.case is not None and window.session.case.id == shown[2]  # the next row, not the newest case
+    window.trash_action.trigger()  # the last row: the one before it takes its place
+    assert window.session.case is not None and window.session.case.id == shown[0]
+
+
+def test_the_problems_list_counts_in_words_and_names_fields_as_the_pages_do(
+    qtbot: QtBot, service: CaseService, settings: QSettings
+) -> None:
+    service.add_sample()
+    window = open_window(qtbot, service, settings)
+    year = field(window, "patient.birth_year")
+    year.selectAll()
+    qtbot.keyClicks(year, "2999")  # in the future, and after the onset
+    qtbot.waitUntil(lambda: window.editor.problems.count() == 2, timeout=2000)
+    assert window.editor.problems_title.text().startswith("2 things to check ")
+    year.selectAll()
+    qtbot.keyClicks(year, "2002")
+    end = window.findChild(PartialDateEdit, "treatment.courses[].end")
+    window.editor.focus_field("treatment.courses[1].end")
+    assert window.editor.courses.current_row() == 1 and window.editor.tabs.currentIndex() == 2
+    end.line_edit.selectAll()
+    qtbot.keyClicks(end.line_edit, "2020")
+    qtbot.waitUntil(lambda: window.editor.problems.count() == 1, timeout=2000)
+    assert window.editor.problems_title.text().startswith("1 thing to check ")
+    text = window.editor.problems.item(0).text()
+    assert text.startswith("Treatment › Course 2: End — ends (2020) before it starts"), text
+
+
+def test_a_new_affiliation_is_numbered_as_authors_refer_to_it(qtbot: QtBot, service: CaseService, settings: QSettings) -> None:
+    service.new_case()
+    window = open_window(qtbot, service, settings)
+    affiliations = window.editor.affiliations
+    for _ in range(2):
+        qtbot.mouseClick(affiliations.add_button, Qt.MouseButton.LeftButton)
+    assert [a.key for a in window.session.case.publication.affiliations] == ["1", "2"]
+
+
+def test_opening_another_case_shows_each_page_from_its_top(qtbot: QtBot, service: CaseService, settings: QSettings) -> None:
+    first, second = service.add_sample(), service.add_sample()
+    window = open_window(qtbot, service, settings)
+    window.resize(1280, 700)
+    window.open_case(first.id or 0)
+    window.editor.tabs.setCurrentIndex(2)
+    page = window.editor.tabs.currentWidget()
+    qtbot.waitUntil(lambda: page.verticalScrollBar().maximum() > 0, timeout=2000)
+    page.verticalScrollBar().setValue(page.verticalScrollBar().maximum())
+    window.open_case(second.id or 0)
+    assert page.verticalScrollBar().value() == 0
+
+
+def test_undo_goes_back_to_the_field_with_the_caret_where_the_change_was(
+    qtbot: QtBot, service: CaseService, settings: QSettings
+) -> None:
+    service.add_sample()
+    window = open_window(qtbot, service, settings)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    window.editor.tabs.setCurrentIndex(1)
+    details = field(window, "diagnosis.details")
+    details.setFocus()
+    details.setCursorPosition(5)  # "B-II |variant"
+    qtbot.keyClicks(details, "XYZ ")
+    other = field(window, "diagnosis.first_response")
+    other.setFocus()
+    qtbot.keyClicks(other, "!")
+    window.undo_action.trigger()  # the "!" goes
+    window.undo_action.trigger()  # "XYZ " goes: back in Details, where it was typed
+    assert details.text() == "B-II variant, hyperdiploid karyotype, t(1;6)"
+    assert details.hasFocus() and details.cursorPosition() == 5
+    window.redo_action.trigger()
+    assert details.text().startswith("B-II XYZ variant") and details.cursorPosition() == 9
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+def test_the_export_dialog_keeps_the_typed_name_remembers_the_folder_and_asks_about_identifiers_once(
+    qtbot: QtBot, service: CaseService, settings: QSettings, tmp_path: Path
+) -> None:
+    from casedesk import paths
+
+    service.add_sample()
+    window = open_window(qtbot, service, settings)
+    window.export_action.trigger()
+    dialog = window.export_dialog
+    assert Path(dialog.destination.text()).parent == paths.documents_dir()  # the first time: the documents
+    dialog.destination.setText(str(tmp_path / "my abstract for EHA.pdf"))
+    dialog.format.setCurrentIndex(dialog.format.findData("docx"))
+    assert dialog.destination.text() == str(tmp_path / "my abstract for EHA.docx")  # the name typed stays
+    dialog.format.setCurrentIndex(dialog.format.findData("json"))
+    assert dialog.destination.text() == str(tmp_path / "my abstract for EHA.casedesk.json")
+    dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
+    dialog.export_button.click()
+    assert dialog.findings.isVisible() and dialog.written is None  # identifiers: the user decides
+    dialog.export_button.click()
+    assert dialog.written == tmp_path / "my abstract for EHA.pdf"
+    dialog.format.setCurrentIndex(dialog.format.findData("docx"))
+    dialog.export_button.click()  # the same identifiers, already accepted for this text: not asked again
+    assert dialog.written == tmp_path / "my abstract for EHA.docx"
+    dialog.close()
+    window.export_action.trigger()  # later, a new dialog: the last folder, and still not asked again
+    again = window.export_dialog
+    assert Path(again.destination.text()).parent == tmp_path
+    again.destination.setText(str(tmp_path / "again.txt"))
+    again.format.setCurrentIndex(again.format.findData("txt"))
+    again.export_button.click()
+    assert again.written == tmp_path / "again.txt"
+    again.dates.setCurrentIndex(again.dates.findData("year"))  # other dates, another text: asked about it
+    again.destination.setText(str(tmp_path / "years.txt"))
+    again.export_button.click()
+    assert again.written == tmp_path / "again.txt" and again.findings.isVisible()
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+def test_a_narrow_window_hides_the_preview_behind_a_toggle_and_shows_the_length_in_the_status_bar(
+    qtbot: QtBot, service: CaseService, settings: QSettings
+) -> None:
+    service.add_sample()
+    window = open_window(qtbot, service, settings)
+    window.resize(1000, 600)
+    qtbot.waitUntil(lambda: not window.side.isVisible(), timeout=2000)
+    assert not window.side_action.isChecked() and window.editor.isVisible()
+    qtbot.waitUntil(lambda: window.count.isVisible() and "characters" in window.count.text(), timeout=20000)
+    window.side_action.trigger()  # F7: the preview takes the editor's place
+    assert window.side.isVisible() and not window.editor.isVisible()
+    window.side_action.trigger()
+    assert window.editor.isVisible() and not window.side.isVisible()
+    window.show_checks_action.trigger()  # F6 shows the checks, wherever they were
+    assert window.side.isVisible() and window.side.currentWidget() is window.checks
+    window.resize(1400, 800)
+    qtbot.waitUntil(window.side.isVisible, timeout=2000)
+    assert window.editor.isVisible() and window.side_action.isChecked() and not window.count.isVisible()

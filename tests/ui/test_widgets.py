@@ -731,11 +731,26 @@ def test_the_list_is_as_tall_as_its_rows_within_limits(qtbot: QtBot, course_edit
 def test_columns_fit_the_rows_until_the_user_sizes_one(qtbot: QtBot, course_editor: RecordListEditor) -> None:
     header = course_editor.table.horizontalHeader()
     course_editor.set_rows((Course("A much longer course name than before"),))
-    fitted = header.sectionSize(0)
-    assert fitted > header.fontMetrics().horizontalAdvance("A much longer course")
+    wide = header.fontMetrics().horizontalAdvance("A much longer course name")
+    qtbot.waitUntil(lambda: header.sectionSize(0) > wide, timeout=2000)
     header.resizeSection(0, 50)  # as a drag on the header does
     course_editor.set_rows(COURSES)
+    qtbot.wait(50)
     assert header.sectionSize(0) == 50
+
+
+@shows_window
+def test_in_a_narrow_list_short_columns_keep_their_width_and_long_text_wraps(qtbot: QtBot) -> None:
+    model = RecordTableModel(HistoryEvent, (Column("date", "Date", "date"), *HISTORY_COLUMNS[1:]), HistoryEvent)
+    long_text = "presented with severe lower back pain and numbness of both legs; 4/5 strength " * 3
+    editor = _editor(qtbot, model, (HistoryEvent(PartialDate(2023, 11), EventKind.RELAPSE, text=long_text),), noun="Event")
+    editor.window().resize(420, 600)
+    table, header = editor.table, editor.table.horizontalHeader()
+    kind_width = header.fontMetrics().horizontalAdvance("Relapse")
+    qtbot.waitUntil(lambda: header.sectionSize(1) >= kind_width and table.rowHeight(0) > 2 * table.fontMetrics().lineSpacing(), timeout=2000)
+    assert header.sectionSize(0) >= header.fontMetrics().horizontalAdvance("November 2023")  # the date whole
+    assert header.length() <= table.viewport().width() + 1  # no sideways scrolling: the text wraps
+    qtbot.waitUntil(lambda: table.height() >= table.rowHeight(0) + header.height(), timeout=2000)  # the wrapped row shows whole
 
 
 def test_an_inline_list_is_edited_in_its_cells(qtbot: QtBot) -> None:

@@ -20,25 +20,42 @@ def changed_end(old: str, new: str) -> int:
     return len(new) - suffix
 
 
+CHANGED_AT = "changed_at"  # the property where show_text notes where the text last changed
+
+
 def show_text(widget: QLineEdit | QPlainTextEdit, text: str) -> bool:
     """Put `text` into a text input that shows something else (the case changed elsewhere, an undo,
-    another case); the caret goes where the text changed, not to the start. False when it showed
-    `text` already (nothing is done: the caret of the user typing stays where it is)."""
-    if isinstance(widget, QLineEdit):
-        old = widget.text()
-        if old == text:
-            return False
-        widget.setText(text)
-        widget.setCursorPosition(changed_end(old, text))
-        return True
-    old = widget.toPlainText()
+    another case). In the input being typed in, the caret goes where the text changed; elsewhere the
+    start shows (what a reader wants), and `put_caret_where_changed` moves it there once the input
+    gets the focus (an undo that leads to it). False when it showed `text` already (nothing is done:
+    the caret of the user typing stays where it is)."""
+    old = widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
     if old == text:
         return False
+    at = changed_end(old, text)
+    widget.setProperty(CHANGED_AT, at)
+    if isinstance(widget, QLineEdit):
+        widget.setText(text)
+        widget.setCursorPosition(at if widget.hasFocus() else 0)
+        return True
     widget.setPlainText(text)
     cursor = widget.textCursor()
-    cursor.setPosition(changed_end(old, text))
+    cursor.setPosition(at if widget.hasFocus() else 0)
     widget.setTextCursor(cursor)
     return True
+
+
+def put_caret_where_changed(widget: QWidget) -> None:
+    """The caret where `show_text` last changed the text of `widget` (after an undo or a redo)."""
+    at = widget.property(CHANGED_AT)
+    if not isinstance(at, int):
+        return
+    if isinstance(widget, QLineEdit):
+        widget.setCursorPosition(min(at, len(widget.text())))
+    elif isinstance(widget, QPlainTextEdit):
+        cursor = widget.textCursor()
+        cursor.setPosition(min(at, len(widget.toPlainText())))
+        widget.setTextCursor(cursor)
 
 
 class _WheelGuard(QObject):

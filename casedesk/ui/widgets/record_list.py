@@ -59,7 +59,6 @@ ColumnKind = Literal["text", "long", "date", "int", "bool", "choice", "keys"]
 _KINDS: tuple[str, ...] = typing.get_args(ColumnKind)
 _ROOT = QModelIndex()
 _ModelIndex = QModelIndex | QPersistentModelIndex
-_MAX_FITTED_WIDTH = 260  # px; wider text wraps instead of pushing the other columns away
 _LIST_TEXT = 160  # characters of a long text the list shows; the field below holds all of it
 _LIST_ROWS = (3, 8)  # the list is as tall as its records, within these many rows; it scrolls beyond
 
@@ -555,9 +554,9 @@ class RecordListEditor(QWidget):
         self._column_before_reset = 0
         self._fitting = False
         self._user_sized_columns = False
-        self._height_timer = QTimer(self)
-        self._height_timer.setSingleShot(True)
-        self._height_timer.setInterval(0)
+        self._layout_timer = QTimer(self)
+        self._layout_timer.setSingleShot(True)
+        self._layout_timer.setInterval(0)
         self._build()
         self._wire()
         self._update_buttons()
@@ -622,8 +621,7 @@ class RecordListEditor(QWidget):
             self.form.show_row(-1)
             layout.addWidget(self.form)
         self.setFocusProxy(table)
-        self._fit_columns()
-        self._fit_height()
+        self._fit_layout()
 
     def _form_title(self, row: int, count: int) -> str:
         if row < 0:
@@ -649,8 +647,7 @@ class RecordListEditor(QWidget):
         self.table.horizontalHeader().sectionResized.connect(self._on_section_resized)
         # Rows grow and shrink as their text wraps at the columns' widths: the list's height follows,
         # once the table has laid its rows out (after a change of its rows or of its width).
-        self._height_timer.timeout.connect(self._fit_height)
-        self.table.verticalHeader().geometriesChanged.connect(self._height_timer.start)
+        self._layout_timer.timeout.connect(self._fit_layout)
         if self.form is not None:
             self.form.go.connect(self._go)
 
@@ -758,7 +755,7 @@ class RecordListEditor(QWidget):
     # ----- behaviour ----------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.table and event.type() == QEvent.Type.Resize:
-            self._height_timer.start()  # another width: the rows wrap anew
+            self._layout_timer.start()  # another width: the rows wrap anew
         if watched is not self.table or not isinstance(event, QKeyEvent):
             return super().eventFilter(watched, event)
         editing = self.table.state() == QAbstractItemView.State.EditingState
@@ -823,32 +820,19 @@ class RecordListEditor(QWidget):
         row = min(self._row_before_reset, self.model.rowCount() - 1)
         if row >= 0:
             self.set_current_row(row, self._column_before_reset)
-        self._fit_columns()
         self._sync_current_row(force=True)
         self._update_buttons()
-        self._height_timer.start()
+        self._layout_timer.start()
 
     def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, _roles: list[int]) -> None:
         if self.form is not None and top_left.row() <= self.form.row() <= bottom_right.row():
             self.form.refresh()
-        self._height_timer.start()
+        self._layout_timer.start()
 
     def _on_rows_changed(self) -> None:
         self._sync_current_row(force=True)
         self._update_buttons()
-        self._height_timer.start()
-
-    def _fit_height(self) -> None:
-        """As tall as the records (a page shows a short list without a box of empty space under it),
-        from a few rows up to a screenful; longer lists scroll."""
-        table = self.table
-        least, most = _LIST_ROWS
-        default = table.verticalHeader().defaultSectionSize()
-        count = self.model.rowCount()
-        heights = [table.rowHeight(row) for row in range(min(count, most))]
-        heights += [min(heights, default=default)] * max(0, least - len(heights))
-        frame = 2 * table.frameWidth()
-        table.setFixedHeight(table.horizontalHeader().sizeHint().height() + sum(heights) + frame)
+        self._layout_timer.start()
 
     def _on_current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         self._sync_current_row()
@@ -869,22 +853,54 @@ class RecordListEditor(QWidget):
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(0 <= row < count - 1)
 
+    def _fit_layout(self) -> None:
+        """Columns to the width of what they show, rows to their wrapped text, the list to its rows:
+        after the rows or the list's width changed, once the table has settled."""
+        self._fit_columns()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as the records (a page shows a short list without a box of empty space under it),
+        from a few rows up to a screenful; longer lists scroll."""
+        table = self.table
+        least, most = _LIST_ROWS
+        count = self.model.rowCount()
+        heights = [max(table.sizeHintForRow(row), table.verticalHeader().minimumSectionSize()) for row in range(min(count, most))]
+        one_line = table.fontMetrics().lineSpacing() + 6
+        heights += [min(heights, default=one_line)] * max(0, least - len(heights))
+        frame = 2 * table.frameWidth()
+        table.setFixedHeight(table.horizontalHeader().sizeHint().height() + sum(heights) + frame)
+
     def _on_section_resized(self, logical_index: int, old_size: int, new_size: int) -> None:
         # The stretched last column resizes with the view; any other resize not ours is the user's.
         if not self._fitting and logical_index != self.model.columnCount() - 1:
             self._user_sized_columns = True
 
     def _fit_columns(self) -> None:
-        """Size every column but the stretched last one to its contents, within a limit, until the
-        user sizes a column by hand (new rows come in after every change of the case)."""
-        if self._user_sized_columns:
+        """Each column as wide as what it shows (its header at least), where the list has the room;
+        where it has not, the columns that fit in an equal share keep their width and the others
+        share the rest and wrap. The last column takes what is left. Until the user sizes a column by
+        hand."""
+        if self._user_sized_columns or self.model.columnCount() == 0:
             return
-        header = self.table.horizontalHeader()
+        table = self.table
+        header = table.horizontalHeader()
+        columns = self.model.columnCount()
+        wanted = [max(header.sectionSizeHint(c), table.sizeHintForColumn(c)) for c in range(columns)]
+        minimum = [header.sectionSizeHint(c) for c in range(columns)]
+        room = max(table.viewport().width(), sum(minimum))
+        widths = dict.fromkeys(range(columns), 0)
+        left, rest = room, sorted(range(columns), key=lambda c: wanted[c])
+        while rest and wanted[rest[0]] <= left / len(rest):  # water-filling: the narrow ones first
+            column = rest.pop(0)
+            widths[column] = wanted[column]
+            left -= wanted[column]
+        for column in rest:
+            widths[column] = max(minimum[column], int(left / len(rest)))
         self._fitting = True
         try:
-            for number in range(self.model.columnCount() - 1):
-                self.table.resizeColumnToContents(number)
-                header.resizeSection(number, min(header.sectionSize(number), _MAX_FITTED_WIDTH))
+            for column in range(columns - 1):
+                header.resizeSection(column, widths[column])
         finally:
             self._fitting = False
 

@@ -138,6 +138,8 @@ def one_screen(width: int, height: int, scale: float, out: Path | None, pages_di
                     window.editor.tabs.setCurrentIndex(index)
                     settle(app, 0.3)
                     window.grab().save(str(pages_dir / f"page-{index + 1}-{name}.png"))
+                    # The whole page, also what is scrolled out of view, as the editor lays it out.
+                    window.editor.tabs.widget(index).widget().grab().save(str(pages_dir / f"page-{index + 1}-{name}-whole.png"))
                 print(pages_dir)
         window.close()
         service.close()

@@ -301,7 +301,7 @@ class CaseEditor(QWidget):
             "publication.affiliations",
             self.tr("Affiliations"),
         )
-        page.block(self.tr("Affiliations"), self.affiliations, self.tr("Numbered in the report by first appearance in the author list; one no author names is not printed."))
+        page.block(self.tr("Affiliations"), self.affiliations, self.tr("Numbered in the report by first appearance in the author list; an affiliation no author refers to is not printed."))
 
         venue = page.group(self.tr("Venue"))
         venue_kinds = {VenueKind.CONFERENCE: self.tr("Conference"), VenueKind.JOURNAL: self.tr("Journal")}
@@ -364,7 +364,7 @@ class CaseEditor(QWidget):
     def _build_treatment(self) -> None:
         b = self.binder
         page = _Page(self.tr("Treatment"))
-        form = page.group(self.tr("Treatment section"))
+        form = page.group(self.tr("Heading and context"))
         form.addRow(self.tr("&Heading"), b.line(QLineEdit(placeholderText=self.tr("e.g. Blinatumomab Immunotherapy")), "treatment.heading", self.tr("Section heading")))
         form.addRow(self.tr("Context"), b.text(_text_box(3), "treatment.context", self.tr("Context")))
         self.courses = b.records(
@@ -450,7 +450,7 @@ class CaseEditor(QWidget):
             "adverse_events",
             self.tr("Adverse events"),
         )
-        page.block(self.tr("Adverse events"), self.adverse_events, self.tr("Grade 1–5, or empty when ungraded; give the CTCAE version with each grade."))
+        page.block(self.tr("Adverse events"), self.adverse_events, self.tr("Choose the CTCAE grade (1–5) or “Not graded”; give the CTCAE version with each grade."))
         self.follow_ups = b.records(
             _list_editor(
                 FollowUp,
@@ -548,7 +548,8 @@ class CaseEditor(QWidget):
         return f"treatment.courses[{row}].assessments"
 
     def _on_course_selected(self, row: int) -> None:
-        self.binder.refresh(self.session.case, "treatment.courses")  # the assessments follow the course chosen
+        self.binder.refresh(self.session.case, "treatment.courses")  # the results follow the course chosen
+        self.assessments.set_current_row(0 if self.assessments.model.rowCount() else -1)  # its first result in the form
         self._title_assessments()
 
     def _title_assessments(self) -> None:

@@ -4,7 +4,7 @@
 <context>
     <name>CaseEditor</name>
     <message numerus="yes">
-        <location filename="../../casedesk/ui/editor.py" line="+692"/>
+        <location filename="../../casedesk/ui/editor.py" line="+693"/>
         <source>%n thing(s) to check (the case is kept as a draft meanwhile):</source>
         <translation>
             <numerusform>%n thing to check (the case is kept as a draft meanwhile):</numerusform>

@@ -474,12 +474,12 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+324"/>
+        <location line="+325"/>
         <source>The earliest date of the story</source>
         <translation>Самая ранняя дата в истории случая</translation>
     </message>
     <message>
-        <location line="-324"/>
+        <location line="-325"/>
         <location line="+1"/>
         <source>Day 1 is</source>
         <translation>Начало отсчёта</translation>
@@ -538,6 +538,11 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <location line="+2"/>
         <source>Affiliations</source>
         <translation>Аффилиации</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Numbered in the report by first appearance in the author list; an affiliation no author refers to is not printed.</source>
+        <translation>В отчёте нумеруются в порядке первого упоминания в списке авторов; аффилиация, на которую не ссылается ни один автор, не печатается.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -805,6 +810,10 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
     </message>
     <message>
         <location line="+1"/>
+        <source>Heading and context</source>
+        <translation>Заголовок и контекст</translation>
+    </message>
+    <message>
         <location line="+63"/>
         <source>Treatment section</source>
         <translation>Раздел «Лечение»</translation>
@@ -982,12 +991,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Аффилиация</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Numbered in the report by first appearance in the author list; one no author names is not printed.</source>
-        <translation>В отчёте нумеруются в порядке первого упоминания в списке авторов; аффилиация, на которую не ссылается ни один автор, не печатается.</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>Label</source>
         <translation>Обозначение</translation>
     </message>
@@ -1093,11 +1097,6 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <location line="+2"/>
         <source>Adverse events</source>
         <translation>Нежелательные явления</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Grade 1–5, or empty when ungraded; give the CTCAE version with each grade.</source>
-        <translation>Степень 1–5 или пусто, если степень не определена; к каждой степени укажите версию CTCAE.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1291,7 +1290,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>5 — смерть</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>course %1</source>
         <translation>курс %1</translation>
     </message>
@@ -1320,7 +1319,12 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>без лимита</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-122"/>
+        <source>Choose the CTCAE grade (1–5) or “Not graded”; give the CTCAE version with each grade.</source>
+        <translation>Выберите степень по CTCAE (1–5) или «Без степени»; для каждой степени укажите версию CTCAE.</translation>
+    </message>
+    <message>
+        <location line="+125"/>
         <source>%1 words</source>
         <translation>слов: %1</translation>
     </message>
@@ -3211,7 +3215,7 @@ Discard them?</source>
 <context>
     <name>_GeneratedSection</name>
     <message>
-        <location filename="../../casedesk/ui/editor.py" line="-558"/>
+        <location filename="../../casedesk/ui/editor.py" line="-559"/>
         <source>Use my text instead of the generated text</source>
         <translation>Использовать мой текст вместо сформированного</translation>
     </message>

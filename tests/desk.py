@@ -20,9 +20,10 @@ import shutil
 import subprocess
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -35,7 +36,14 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from casedesk.domain import Case, PartialDate
-from casedesk.domain.fields import FieldKind, field_paths, field_type, kind_of, split_optional
+from casedesk.domain.fields import (
+    FieldKind,
+    field_paths,
+    field_type,
+    kind_of,
+    split_optional,
+)
+from casedesk.services import CaseService
 from casedesk.ui import i18n
 from casedesk.ui.main_window import MainWindow
 from casedesk.ui.widgets import PartialDateEdit, RecordListEditor
@@ -366,3 +374,46 @@ def _recorded(record: Any, prefix: str) -> Iterator[tuple[str, Any]]:
 
 
 ALL_FIELD_PATHS = [path for path, _hint in field_paths(Case)]
+
+
+def open_active_window(qtbot: QtBot, service: CaseService, folder: Path, timeout: int = 2000) -> MainWindow:
+    """The main window with its own settings, shown, active (keys and focus go to it) and started."""
+    main = MainWindow(service, QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow, timeout=timeout)
+    main.start()
+    return main
+
+
+def differences(typed: Case, expected: Case, source: str) -> list[str]:
+    """Every field whose value in `typed` differs from `expected` (the store's own fields aside),
+    one line each: what a failed entry shows."""
+    ours, theirs = _leaves(typed), _leaves(expected)
+    return [
+        f"{path}: typed {ours.get(path, '(missing)')!r}, {source} {theirs.get(path, '(missing)')!r}"
+        for path in sorted(ours.keys() | theirs.keys())
+        if ours.get(path, "(missing)") != theirs.get(path, "(missing)")
+    ]
+
+
+def _leaves(value: Any, path: str = "") -> dict[str, Any]:
+    """Every leaf of a record as {field path: value}, in the case-file's path notation."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, PartialDate):
+        leaves: dict[str, Any] = {}
+        for f in dataclasses.fields(value):
+            if f.metadata.get("kept_by") != "store":
+                leaves.update(_leaves(getattr(value, f.name), f"{path}.{f.name}" if path else f.name))
+        return leaves
+    if isinstance(value, tuple) and value and dataclasses.is_dataclass(value[0]):
+        leaves = {f"{path}.length": len(value)}
+        for number, item in enumerate(value):
+            leaves.update(_leaves(item, f"{path}[{number}]"))
+        return leaves
+    if isinstance(value, PartialDate):
+        return {path: value.iso()}
+    if isinstance(value, enum.Enum):
+        return {path: value.value}
+    return {path: value}

@@ -16,7 +16,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from desk import Desk, XHands, open_active_window
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -26,7 +27,6 @@ from casedesk.domain.fields import wrong_types
 from casedesk.exchange import read_case_file
 from casedesk.services import CaseService
 from casedesk.ui.main_window import MainWindow
-from desk import Desk, XHands
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 # A real published case (neurology and spine surgery, CC BY-NC 4.0; tests/corpus/…/SOURCE.md).
@@ -49,14 +49,7 @@ def xdotool(*args: str) -> None:
 @pytest.fixture
 def window(qtbot: QtBot, service: CaseService, tmp_path: Path) -> MainWindow:
     assert QGuiApplication.platformName() == "xcb"
-    main = MainWindow(service, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    main.activateWindow()
-    qtbot.waitUntil(main.isActiveWindow, timeout=5000)
-    main.start()
-    return main
+    return open_active_window(qtbot, service, tmp_path, timeout=5000)
 
 
 def test_the_first_window_fills_a_laptop_screen_and_has_the_keyboard(qtbot: QtBot, window: MainWindow) -> None:

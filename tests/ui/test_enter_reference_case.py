@@ -17,28 +17,24 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import enum
 import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
+from desk import Desk, differences, open_active_window
 from pypdf import PdfReader
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QToolBar,
 )
 from pytestqt.qtbot import QtBot
 
-from casedesk.domain import Case
-from casedesk.domain.dates import PartialDate
 from casedesk.exchange import read_case_file
 from casedesk.services import CaseService
 from casedesk.ui.main_window import MainWindow
-from desk import Desk
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_FILE = REPO_ROOT / "resources" / "samples" / "blinatumomab-all.casedesk.json"
@@ -49,29 +45,6 @@ shows_window = pytest.mark.qt_log_ignore(r"This plugin does not support propagat
 
 
 # ----- comparing ---------------------------------------------------------------------------------
-def flatten(value: Any, path: str = "") -> dict[str, Any]:
-    """Every leaf of a record as {field path: value}, in the case-file's path notation."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, PartialDate):
-        leaves: dict[str, Any] = {}
-        for field in dataclasses.fields(value):
-            leaves.update(flatten(getattr(value, field.name), f"{path}.{field.name}" if path else field.name))
-        return leaves
-    if isinstance(value, tuple) and value and dataclasses.is_dataclass(value[0]):
-        leaves = {f"{path}.length": len(value)}
-        for number, item in enumerate(value):
-            leaves.update(flatten(item, f"{path}[{number}]"))
-        return leaves
-    if isinstance(value, PartialDate):
-        return {path: value.iso()}
-    if isinstance(value, enum.Enum):
-        return {path: value.value}
-    return {path: value}
-
-
-def content_of(case: Case) -> dict[str, Any]:
-    return {path: value for path, value in flatten(case).items() if path not in STORE_FIELDS}
-
-
 def pdf_pages(path: Path) -> list[str]:
     """The text of every page, whitespace normalised (line breaks fall where the layout put them)."""
     return [" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages]
@@ -122,14 +95,7 @@ def test_void_qt_calls_keep_none_alive(qapp: QApplication) -> None:
 # ----- the application -------------------------------------------------------------------------
 @pytest.fixture
 def window(qtbot: QtBot, service: CaseService, tmp_path: Path) -> MainWindow:
-    main = MainWindow(service, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    main.activateWindow()
-    qtbot.waitUntil(main.isActiveWindow, timeout=2000)
-    main.start()
-    return main
+    return open_active_window(qtbot, service, tmp_path)
 
 
 # ----- the test --------------------------------------------------------------------------------
@@ -176,12 +142,7 @@ def test_a_user_enters_the_reference_case_and_exports_the_same_pdf_as_the_sample
 
     # ----- the stored case is the sample, field by field ------------------------------------------
     stored = service.get_case(case_id)
-    typed, expected = content_of(stored), content_of(sample)
-    differences = [
-        f"{path}: typed {typed.get(path, '(missing)')!r}, sample {expected.get(path, '(missing)')!r}"
-        for path in sorted(typed.keys() | expected.keys())
-        if typed.get(path, "(missing)") != expected.get(path, "(missing)")
-    ]
+    wrong = differences(stored, sample, "sample")
 
     # ----- the PDF reads exactly like the command line's export of the sample --------------------
     data_dir = tmp_path / "cli"
@@ -195,9 +156,9 @@ def test_a_user_enters_the_reference_case_and_exports_the_same_pdf_as_the_sample
         )
     )
 
-    assert not differences and not pdf_diff, "\n".join(
+    assert not wrong and not pdf_diff, "\n".join(
         [
-            *(["the stored case differs from the sample:", *differences] if differences else []),
+            *(["the stored case differs from the sample:", *wrong] if wrong else []),
             *(["the PDFs read differently:", *pdf_diff] if pdf_diff else []),
         ]
     )
@@ -219,11 +180,5 @@ def test_a_user_enters_each_real_case_of_the_corpus_through_the_window(
     case_id = window.session.case.id
     Desk(window, qtbot).enter_case(case)
     qtbot.waitUntil(lambda: not window.session.has_unsaved_changes, timeout=5000)
-    stored = service.get_case(case_id)
-    typed, expected = content_of(stored), content_of(case)
-    differences = [
-        f"{path}: typed {typed.get(path, '(missing)')!r}, file {expected.get(path, '(missing)')!r}"
-        for path in sorted(typed.keys() | expected.keys())
-        if typed.get(path, "(missing)") != expected.get(path, "(missing)")
-    ]
-    assert not differences, "\n".join(differences)
+    wrong = differences(service.get_case(case_id), case, "file")
+    assert not wrong, "\n".join(wrong)

@@ -13,21 +13,33 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from desk import Desk, open_active_window, receiver
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from casedesk.domain import Case
-from casedesk.domain.fields import FieldKind, field_paths, kind_of, split_optional, wrong_types
+from casedesk.domain.fields import (
+    FieldKind,
+    field_paths,
+    kind_of,
+    split_optional,
+    wrong_types,
+)
 from casedesk.report.builder import generated_text
 from casedesk.services import EXPORT_FORMATS, CaseService, ExportOptions
 from casedesk.ui.dialogs import Dialogs
 from casedesk.ui.main_window import MainWindow
 from casedesk.ui.widgets import PartialDateEdit, RecordListEditor
-from desk import Desk, receiver
 
 FIELDS = list(field_paths(Case))
 
@@ -74,14 +86,7 @@ class Watcher:
 
 @pytest.fixture
 def window(qtbot: QtBot, service: CaseService, tmp_path: Path) -> MainWindow:
-    main = MainWindow(service, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(main)
-    main.resize(1366, 768)
-    main.show()
-    qtbot.waitExposed(main)
-    main.activateWindow()
-    qtbot.waitUntil(main.isActiveWindow, timeout=2000)
-    main.start()
+    main = open_active_window(qtbot, service, tmp_path)
     main.add_sample()  # every list holds records, so every form has one to show
     return main
 

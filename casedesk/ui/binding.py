@@ -27,7 +27,7 @@ from casedesk.domain.fields import FieldValueError, field_type, to_field
 from casedesk.ui import i18n
 from casedesk.ui.case_session import CaseSession
 from casedesk.ui.widgets import PartialDateEdit, RecordListEditor
-from casedesk.ui.widgets.inputs import show_text
+from casedesk.ui.widgets.inputs import show_choice, show_text
 
 PathSource = str | Callable[[], str | None]
 
@@ -156,9 +156,7 @@ class FieldBinder(QObject):
 
         def show(value: Any) -> None:
             plain = value.value if isinstance(value, enum.Enum) else value
-            index = widget.findData("" if (empty_is_none and value is None) else plain)
-            if index >= 0 and index != widget.currentIndex():
-                widget.setCurrentIndex(index)
+            show_choice(widget, "" if (empty_is_none and value is None) else plain)
 
         def chosen(index: int) -> None:
             value = widget.itemData(index)  # the plain value ("female"): to_field makes it the enum member

@@ -54,7 +54,7 @@ from casedesk.ui.binding import FieldBinder, mark_problem, overlaps, set_combo_c
 from casedesk.ui import i18n
 from casedesk.ui.case_session import CaseSession
 from casedesk.ui.widgets import Column, PartialDateEdit, RecordListEditor, RecordTableModel, enum_choices
-from casedesk.ui.widgets.inputs import fit_combo, guard_all_wheels, put_caret_where_changed
+from casedesk.ui.widgets.inputs import fit_combo, guard_all_wheels, put_caret_where_changed, show_choice
 
 
 # The fields the "Day 1 is" choices are made of (with the date anchor itself).
@@ -610,9 +610,7 @@ class CaseEditor(QWidget):
             ):
                 set_combo_choices(self.date_anchor, choices)
             if case is not None:
-                index = self.date_anchor.findData(case.publication.date_anchor)
-                if index >= 0:
-                    self.date_anchor.setCurrentIndex(index)
+                show_choice(self.date_anchor, case.publication.date_anchor)
         if path == "":
             # Another case: every page from its top (a click must not land on a field of the same
             # place in the case before), and each list on its first record, so its form shows it.

@@ -35,7 +35,7 @@ from casedesk.domain.fields import (
     split_optional,
     wrong_types,
 )
-from casedesk.report.builder import generated_text
+from casedesk.report.builder import generated_outcome_sentences, generated_text
 from casedesk.services import EXPORT_FORMATS, CaseService, ExportOptions
 from casedesk.ui.dialogs import Dialogs
 from casedesk.ui.main_window import MainWindow
@@ -187,9 +187,14 @@ def _generated_is_current(desk: Desk) -> None:
     editor = desk.window.editor
     desk.qtbot.waitUntil(lambda: not editor._check_timer.isActive(), timeout=3000)
     case = desk.window.session.case
+    page = editor.tabs.currentWidget()
     for section in editor.generated_sections:
-        if section.isVisibleTo(editor.tabs.currentWidget()) and editor.tabs.currentWidget().isAncestorOf(section):
+        if page.isAncestorOf(section):
             assert section.generated.text() == generated_text(case, section.key), f"the {section.key} text shown is stale"
+    if page is editor._outcomes_page:  # the grey sentences in the empty sentence boxes
+        generated = generated_outcome_sentences(case)
+        for key, box in (("toxicity", editor.toxicity), ("complications", editor.complications), ("follow_up_text", editor.follow_up_text)):
+            assert box.placeholderText() == generated.get(key, ""), f"the grey {key} sentence is stale"
 
 
 @offscreen_window

@@ -777,3 +777,14 @@ def test_buttons_name_their_shortcuts(course_editor: RecordListEditor) -> None:
     assert course_editor.table.horizontalHeader().stretchLastSection()
     assert course_editor.focusProxy() is course_editor.table
     assert course_editor.model.parent() is course_editor
+
+
+@shows_window
+def test_a_value_the_drop_down_does_not_offer_is_shown_as_itself_not_as_another_choice(qtbot: QtBot) -> None:
+    model = RecordTableModel(AdverseEvent, GRADE_COLUMNS, lambda: AdverseEvent(term=""))
+    editor = _editor(qtbot, model, (AdverseEvent("Fever", grade=7), AdverseEvent("Rash", grade=2)), noun="Adverse event")
+    combo = editor.input("grade")
+    assert isinstance(combo, QComboBox)
+    assert combo.currentText() == "7" and combo.currentData() == 7  # as imported: not "Not graded"
+    editor.set_current_row(1)
+    assert combo.currentText() == "2 — moderate" and combo.findData(7) == -1  # the stray item goes with its record

@@ -58,6 +58,25 @@ def put_caret_where_changed(widget: QWidget) -> None:
         widget.setTextCursor(cursor)
 
 
+_NOT_OFFERED = int(Qt.ItemDataRole.UserRole) + 40  # marks an item added by show_choice for a value not offered
+
+
+def show_choice(combo: QComboBox, value: object) -> None:
+    """Select the item whose data is `value`. A value the drop-down does not offer (a CTCAE grade of 7
+    from an imported file, a venue profile since deleted) is shown as itself in an item of its own,
+    never as another choice's label: what is stored is what is shown."""
+    for index in reversed(range(combo.count())):
+        if combo.itemData(index, _NOT_OFFERED) and combo.itemData(index) != value:
+            combo.removeItem(index)
+    index = combo.findData(value)
+    if index < 0:
+        combo.addItem(str(value), value)
+        index = combo.count() - 1
+        combo.setItemData(index, True, _NOT_OFFERED)
+    if index != combo.currentIndex():
+        combo.setCurrentIndex(index)
+
+
 class _WheelGuard(QObject):
     """Hands the mouse wheel over a drop-down or spin box that has no focus to the page beneath, so
     scrolling a form never changes a value by accident; once the user clicked or tabbed into it, the

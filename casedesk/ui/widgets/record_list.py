@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
 
 from casedesk.domain.fields import FieldValueError, to_field
 from casedesk.ui import i18n
-from casedesk.ui.widgets.inputs import fit_combo, guard_wheel, show_text
+from casedesk.ui.widgets.inputs import fit_combo, guard_wheel, show_choice, show_text
 from casedesk.ui.widgets.partial_date import PartialDateEdit, describe_date
 
 ColumnKind = Literal["text", "long", "date", "int", "bool", "choice", "keys"]
@@ -453,19 +453,21 @@ class RecordForm(QGroupBox):
             for column in self._model.columns():
                 if column.field != self._typing:
                     value = getattr(record, column.field) if record is not None else None
-                    self._show(column, self._inputs[column.field], value)
+                    self._show(column, self._inputs[column.field], value, record is not None)
         finally:
             self._showing = False
 
-    def _show(self, column: Column, widget: QWidget, value: Any) -> None:
+    def _show(self, column: Column, widget: QWidget, value: Any, shown: bool) -> None:
         if isinstance(widget, PartialDateEdit):
             if widget.date() != value or (value is None and widget.text()):
                 widget.set_date(value)
         elif isinstance(widget, QCheckBox):
             widget.setChecked(bool(value))
         elif isinstance(widget, QComboBox):
-            index = widget.findData(_plain(value))
-            widget.setCurrentIndex(max(index, 0))
+            if shown:
+                show_choice(widget, _plain(value))
+            else:
+                widget.setCurrentIndex(-1)  # no record: nothing chosen
         elif isinstance(widget, (QLineEdit, QPlainTextEdit)):
             show_text(widget, RecordTableModel.as_text(column, value))
             _mark(widget, "")

@@ -88,7 +88,7 @@ def counted_parts(document: Document, profile: VenueProfile) -> list[tuple[str, 
             if profile.count_title:
                 parts.append(("title", "Title", _blocks_text(section, {Role.TITLE})))
             if profile.count_authors:
-                roles = {Role.AUTHORS, Role.AFFILIATION, Role.VENUE, Role.EMAIL, Role.LICENCE}
+                roles = {Role.AUTHORS, Role.AFFILIATION, Role.VENUE, Role.EMAIL, Role.LICENCE}  # not the keywords
                 parts.append(("authors", "Authors and affiliations", _blocks_text(section, roles)))
             continue
         if section.key == "references" and not profile.count_references:

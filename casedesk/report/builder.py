@@ -15,26 +15,17 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from casedesk.domain.affiliations import author_numbers, numbered_affiliations
-from casedesk.domain.dates import GrammaticalCase, Language, PartialDate, month_name
+from casedesk.domain.dates import Language, PartialDate, month_name
 from casedesk.domain.fieldpath import get_path
 from casedesk.domain.fields import without_blank_records
 from casedesk.domain.records import (
-    AdditionalTherapy,
-    AdverseEvent,
-    Assessment,
     AuthorText,
     Case,
-    Course,
-    EventKind,
-    FollowUp,
-    HistoryEvent,
     Reference,
-    Sex,
     Venue,
 )
-from casedesk.domain.validation import percentage
 from casedesk.domain.venues import NO_VENUE, DatePolicy, ReferenceStyle, TitleStyle, VenueProfile
-from casedesk.report.datefmt import DateStyle, relative_series, rewrite_dates
+from casedesk.report.datefmt import DateStyle, rewrite_dates
 from casedesk.report.document import (
     Block,
     Document,
@@ -48,6 +39,8 @@ from casedesk.report.document import (
     paragraphs,
     plain,
 )
+from casedesk.report import phrases
+from casedesk.report.phrases import DateList, assessment_phrase, course_line, date_list  # noqa: F401 (used by others)
 from casedesk.report.terms import licence_sentence, term
 from casedesk.report.timeline import timeline_section
 
@@ -246,23 +239,34 @@ def _front_matter(case: Case, language: Language, venue: VenueProfile) -> Sectio
     venue_line = _venue_line(pub.venue, language)
     if venue_line:
         blocks.append(plain(venue_line, Role.VENUE))
-    emails = [a.email for a in pub.authors if a.corresponding and a.email.strip()]
+    emails = [a.email.strip() for a in pub.authors if a.corresponding and a.email.strip()]
     if emails:
         key = "email.one" if len(emails) == 1 else "email.many"
         blocks.append(plain(term(key, language, emails=", ".join(emails)), Role.EMAIL))
-    sentence = venue.licence_line.strip() or pub.licence.sentence.strip() or licence_sentence(pub.licence.spdx, language)
-    if sentence:
-        blocks.append(plain(sentence, Role.LICENCE))
+    unreachable = [a.name.strip() for a in pub.authors if a.corresponding and not a.email.strip() and a.name.strip()]
+    if unreachable:  # marked corresponding, with no e-mail to print: their names, not nothing
+        key = "corresponding.one" if len(unreachable) == 1 else "corresponding.many"
+        blocks.append(plain(term(key, language, names=", ".join(unreachable)), Role.EMAIL))
+    licence = venue.licence_line.strip() or pub.licence.sentence.strip() or licence_sentence(pub.licence.spdx, language)
+    if licence:
+        blocks.append(plain(licence, Role.LICENCE))
+    keywords = [k.strip() for k in pub.keywords if k.strip()]
+    if keywords:
+        blocks.append(plain(term("keywords", language, keywords="; ".join(keywords)), Role.KEYWORDS))
     return Section("front", None, tuple(blocks))
 
 
 def _venue_line(venue: Venue, language: Language) -> str:
-    if venue.proceedings.strip():
-        head = venue.proceedings.strip()
-    elif venue.edition.strip() and venue.name.strip():
-        head = f"{venue.edition.strip()} “{venue.name.strip()}”"
+    """"Proceedings of …, October 11-12, 2025, Astana, Kazakhstan". The proceedings' title names
+    the venue as a rule; a name or an edition it does not hold is printed after it."""
+    name, edition, proceedings = venue.name.strip(), venue.edition.strip(), venue.proceedings.strip()
+    if edition and name:
+        head = f"{edition} “{name}”"
     else:
-        head = venue.name.strip() or venue.edition.strip()
+        head = name or edition
+    if proceedings:
+        missing = [part for part in (edition, name) if part and part.casefold() not in proceedings.casefold()]
+        head = _join(", ", proceedings, *missing)
     return _join(", ", head, date_range(venue.start, venue.end, language), venue.city, venue.country)
 
 
@@ -320,16 +324,11 @@ def _with_author_text(generated: list[Block], author: AuthorText) -> tuple[Block
 def _case_description(case: Case, style: DateStyle) -> Section:
     language = style.language
     blocks: list[Block] = []
-    sentences = [_patient_sentence(case, language), _onset_sentence(case, style)]
-    intro = " ".join(s for s in sentences if s)
+    intro = phrases.join(" ", phrases.patient_phrase(case.patient, language), phrases.diagnosis_phrase(case.diagnosis, style))
     if intro:
         blocks.append(plain(intro))
     blocks += paragraphs(case.patient.background)
-    events = sorted(
-        enumerate(case.history),
-        key=lambda pair: (pair[1].date is None, pair[1].date.sort_key() if pair[1].date else (0, 0, 0), pair[0]),
-    )
-    lines = _history_lines([event for _, event in events], style)
+    lines = phrases.history_lines(case.history, style)
     if lines:
         blocks.append(ListBlock(tuple(plain(line) for line in lines)))
     return Section(
@@ -339,358 +338,63 @@ def _case_description(case: Case, style: DateStyle) -> Section:
     )
 
 
-def _patient_sentence(case: Case, language: Language) -> str:
-    patient = case.patient
-    if not (patient.label.strip() or patient.birth_year is not None or patient.sex != Sex.UNKNOWN):
-        return ""
-    # One phrase per sex: Russian says it with the noun ("Пациентка Ж."), English and Kazakh with a word.
-    key = "patient" if patient.sex == Sex.UNKNOWN else f"patient.{patient.sex.value}"
-    head = term(key, language, label=patient.label.strip())
-    parts = [re.sub(r"\s+(?=,)", "", head).strip()]  # no label: "Patient, female"
-    if patient.birth_year is not None:
-        parts.append(term("patient.born", language, year=str(patient.birth_year)))
-    return _sentence(", ".join(parts))
-
-
-def _onset_sentence(case: Case, style: DateStyle) -> str:
-    language = style.language
-    dx = case.diagnosis
-    if not (dx.text.strip() or dx.onset or dx.first_protocol.strip()):
-        return ""
-    key = "onset.declinable" if _declines(dx.text) else "onset"
-    head = term(key, language, diagnosis=dx.text.strip()).strip() if dx.text.strip() else ""
-    if dx.details.strip():
-        head = _join(" ", head, f"({dx.details.strip()})")
-    if dx.onset is not None:
-        head = _join(term("dash", language), head, style(dx.onset))
-    protocol = term("treated_according_to", language, protocol=dx.first_protocol.strip()) if dx.first_protocol.strip() else ""
-    return _capitalise(_sentence(_join(", ", head, protocol, dx.first_response)))  # "Острый лейкоз басталуы"
-
-
-def _declines(diagnosis: str) -> bool:
-    """Whether Russian would decline the diagnosis: it holds a Russian word ("острый лимфобластный
-    лейкоз"). An abbreviation or Latin text (ОЛЛ, Ph+ B-ALL) does not decline, so "Дебют ОЛЛ" reads
-    correctly and "Дебют острый лейкоз" would not: that one is placed after a colon."""
-    return re.search(r"[а-яё]", diagnosis) is not None
-
-
-def _ordinal(n: int, language: Language) -> str:
-    if language == "ru":
-        return f"{n}-й"  # рецидив is masculine: 1-й, 2-й рецидив
-    if language == "kk":
-        return f"{n}-{_kk_ordinal_suffix(n)}"
-    suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def _history_lines(events: Iterable[HistoryEvent], style: DateStyle) -> list[str]:
-    language = style.language
-    lines = []
-    relapses = 0
-    for event in events:
-        if event.kind == EventKind.RELAPSE:
-            relapses += 1
-        if event.wording.strip():
-            lines.append(event.wording.strip())
-            continue
-        if event.kind == EventKind.RELAPSE:
-            label = term("event.relapse", language, ordinal=_ordinal(relapses, language))
-        elif event.kind == EventKind.OTHER:
-            label = ""
-        else:
-            label = term(f"event.{event.kind.value}", language)
-        when = style(event.date) if event.date else ""
-        if event.site.strip():
-            when = _join(" ", when, f"({event.site.strip()})")
-        lines.append(_sentence(_join(term("dash", language), label, when, event.text)))
-    return lines
-
-
-def _kk_ordinal_suffix(n: int) -> str:
-    """-ші or -шы, as the numeral's last word ends (vowel harmony): бірінші, алтыншы, тоғызыншы,
-    оныншы, жиырмасыншы, елуінші, жүзінші, мыңыншы."""
-    if n % 10:
-        return "шы" if n % 10 in (6, 9) else "ші"  # алты, тоғыз
-    if n % 100:
-        return "шы" if n // 10 % 10 in (1, 2, 3, 4, 6, 9) else "ші"  # он, жиырма, отыз, қырық, алпыс, тоқсан
-    return "ші" if n % 1000 else "шы"  # жүз, мың
-
-
 # ----- treatment ----------------------------------------------------------------------------
 def _treatment(case: Case, style: DateStyle) -> Section:
     language = style.language
     treatment = case.treatment
     blocks: list[Block] = list(paragraphs(treatment.context))
-    lines = [course_line(course, style) for course in treatment.courses]
-    lines += [_additional_line(therapy, style) for therapy in treatment.additional]
+    lines = [course_line(course, style, treatment.heading) for course in treatment.courses]
+    lines += [phrases.additional_line(therapy, style) for therapy in treatment.additional]
+    lines = [line for line in lines if line]
     if lines:
         blocks.append(ListBlock(tuple(plain(line) for line in lines)))
     heading = treatment.heading.strip() or term("heading.treatment", language)
     return Section("treatment", heading, _with_author_text(blocks, case.narrative.treatment))
 
 
-def _period(start: PartialDate | None, end: PartialDate | None, style: DateStyle) -> str:
-    if start and end and style.is_relative:
-        assert style.anchor is not None
-        return relative_series([start, end], style.anchor, style.language, joiner=EN_DASH)
-    if start and end:
-        return _range(start, end, style)
-    relative = "_relative" if style.is_relative else ""  # "с января 2020 г.", but "начало: день 1"
-    if start:
-        return term(f"from{relative}", style.language, date=DateList([start], style))
-    if end:
-        return term(f"until{relative}", style.language, date=DateList([end], style))
-    return ""
-
-
-def _range(start: PartialDate, end: PartialDate, style: DateStyle) -> str:
-    """Two dates as a range: "12.04.2024–09.05.2024". Russian and Kazakh say a year once for
-    months of one year ("январь–март 2020 г.", "2020 жылғы қаңтар–наурыз") and set the dash
-    with spaces between words ("декабрь 2023 г. – январь 2024 г.")."""
-    first, last = style(start), style(end)
-    if first == last:
-        return first
-    if style.language == "en":
-        return f"{first}{EN_DASH}{last}"
-    a, b = style.shown(start), style.shown(end)
-    if style.language == "ru" and a.month is None and b.month is None:
-        return f"{a.year}{EN_DASH}{b.year} гг."  # 2020–2021 гг.
-    if a.year == b.year and a.month is not None and b.month is not None and a.day is None and b.day is None:
-        if style.language == "ru":
-            return f"{month_name(a.month, 'ru')}{EN_DASH}{last}"
-        return f"{first}{EN_DASH}{month_name(b.month, 'kk')}"
-    return f"{first} {EN_DASH} {last}" if " " in first + last else f"{first}{EN_DASH}{last}"
-
-
-def course_line(course: Course, style: DateStyle | Language = "en") -> str:
-    """One list line per course: name, period, what was given, tolerability and results.
-
-    A line with a single part stays a list fragment ("MRD (–), 1% blasts"); several parts become
-    sentences, as the reference abstract writes them.
-    """
-    if course.wording.strip():
-        return course.wording.strip()
-    style = style if isinstance(style, DateStyle) else DateStyle(style)
-    language = style.language
-    period = _period(course.start, course.end, style)
-    head = f"{course.name.strip()} ({period})" if period else course.name.strip()
-    segments = [s for s in (_regimen(course, language),) if s]
-    if course.tolerability.strip():
-        segments.append(term("tolerability", language, text=course.tolerability.strip()))
-    segments += _results(course.assessments, style)
-    if not segments:
-        return head
-    body = segments[0] if len(segments) == 1 else " ".join(_sentence(s) for s in segments)
-    return f"{head}: {body}"
-
-
-def _regimen(course: Course, language: Language) -> str:
-    dose_route = _join(" ", course.dose, term("by_route", language, route=course.route.strip()) if course.route.strip() else "")
-    description = _join(", ", course.schedule, dose_route)
-    if not description:
-        return ""
-    agent = course.agent.strip()
-    mentioned = f"{course.name} {description}".casefold()
-    if agent and agent.casefold() not in mentioned:
-        description = f"{agent} {description}"
-    return description
-
-
-def _results(assessments: Iterable[Assessment], style: DateStyle) -> list[str]:
-    language = style.language
-    """Results grouped by date in the order recorded: "Result on 17.01.2024: MRD (–), 1% blasts"."""
-    groups: list[tuple[PartialDate | None, list[str]]] = []
-    for assessment in assessments:
-        phrase = assessment_phrase(assessment, language)
-        if not phrase:
-            continue
-        if groups and groups[-1][0] == assessment.date:
-            groups[-1][1].append(phrase)
-        else:
-            groups.append((assessment.date, [phrase]))
-    results = []
-    for date, phrases in groups:
-        joined = ", ".join(phrases)
-        key = "result_relative" if style.policy is DatePolicy.RELATIVE else "result_on"
-        results.append(term(key, language, date=DateList([date], style), results=joined) if date else joined)
-    return results
-
-
-def _value_with_unit(value: str, unit: str) -> str:
-    if not unit:
-        return value
-    return f"{value}{unit}" if unit in ("%", "‰", "°") else f"{value} {unit}"
-
-
-def assessment_phrase(assessment: Assessment, language: Language = "en") -> str:
-    if assessment.text.strip():
-        return assessment.text.strip()
-    measure = assessment.measure.strip()
-    value = assessment.value.strip()
-    unit = assessment.unit.strip()
-    extra = [term("sensitivity", language, value=assessment.sensitivity.strip())] if assessment.sensitivity.strip() else []
-    if measure.casefold() == "mrd" and value.casefold() in ("negative", "positive"):
-        sign = EN_DASH if value.casefold() == "negative" else "+"
-        return f"MRD ({'; '.join([sign, *extra])})"
-    if "blast" in measure.casefold() and percentage(value) is not None:
-        phrase = term("blasts", language, value=_value_with_unit(value, unit))
-    elif value and percentage(value) is not None:
-        phrase = _join(" ", measure, _value_with_unit(value, unit))
-    elif value:
-        phrase = f"{measure}: {value}" if measure else value
-    else:
-        phrase = measure
-    method = assessment.method.strip()
-    if method and method.casefold() not in phrase.casefold() and "blast" not in measure.casefold():
-        extra.insert(0, method)
-    return f"{phrase} ({'; '.join(extra)})" if extra and phrase else phrase
-
-
-def _additional_line(therapy: AdditionalTherapy, style: DateStyle) -> str:
-    language = style.language
-    period = _period(therapy.start, therapy.end, style)
-    text = f"{therapy.text.strip()} ({period})" if period else therapy.text.strip()
-    return term("additional", language, text=text)
-
-
 # ----- course and outcomes ------------------------------------------------------------------
 def _outcomes(case: Case, style: DateStyle) -> Section:
-    language = style.language
+    """Toxicity, complications and follow-up, each the author's sentence where written, else the
+    generated one; then the author's overall outcome."""
     outcome = case.outcome
-    sentences = [
-        outcome.toxicity.strip() or _toxicity_sentence(case.adverse_events, language),
-        outcome.complications.strip() or _complications_sentence(case.adverse_events, language),
-        outcome.follow_up_text.strip() or _follow_up_sentence(outcome.follow_ups, style),
-    ]
-    blocks: list[Block] = [plain(s) for s in sentences if s]
+    generated = _generated_outcomes(case, style)
+    blocks: list[Block] = [plain(outcome.toxicity.strip())] if outcome.toxicity.strip() else [plain(s) for s in generated["toxicity"]]
+    blocks += _complication_blocks(case, style)
+    if outcome.follow_up_text.strip():
+        blocks.append(plain(outcome.follow_up_text.strip()))
+    else:
+        blocks += [plain(s) for s in generated["follow_up_text"]]
     blocks += paragraphs(outcome.statement)
-    return Section("outcomes", term("heading.outcomes", language), _with_author_text(blocks, case.narrative.outcomes))
+    return Section("outcomes", term("heading.outcomes", style.language), _with_author_text(blocks, case.narrative.outcomes))
 
 
-def generated_outcome_sentences(case: Case, venue: VenueProfile | None = None) -> dict[str, str]:
-    """What CaseDesk would write for each outcome sentence the author may replace, by field name."""
-    style = date_style(case, venue)
+def _generated_outcomes(case: Case, style: DateStyle) -> dict[str, list[str]]:
+    language = style.language
+    lead, items = phrases.complications(case.adverse_events, language)
+    toxicity = phrases.toxicity_sentence(case.adverse_events, case.treatment.courses, language)
     return {
-        "toxicity": _toxicity_sentence(case.adverse_events, style.language),
-        "complications": _complications_sentence(case.adverse_events, style.language),
-        "follow_up_text": _follow_up_sentence(case.outcome.follow_ups, style),
+        "toxicity": [toxicity] if toxicity else [],
+        "complications": [lead, *items] if lead else [],
+        "follow_up_text": phrases.follow_up_sentences(case.outcome.follow_ups, style),
     }
 
 
-def _toxicity_sentence(events: tuple[AdverseEvent, ...], language: Language) -> str:
-    """Claim "no grade ≥3 toxicity" only when every recorded event is graded and below 3."""
-    if events and all(e.grade is not None and e.grade < 3 for e in events):
-        return term("toxicity.none_grade3", language)
-    return ""
+def _complication_blocks(case: Case, style: DateStyle) -> list[Block]:
+    if case.outcome.complications.strip():
+        return [plain(case.outcome.complications.strip())]
+    lead, items = phrases.complications(case.adverse_events, style.language)
+    if not lead:
+        return []
+    if not items:
+        return [plain(lead)]
+    return [plain(lead), ListBlock(tuple(plain(item) for item in items))]
 
 
-def _complications_sentence(events: tuple[AdverseEvent, ...], language: Language) -> str:
-    if not events:
-        return ""
-    managements = {e.management.strip() for e in events}
-    shared = managements.pop() if len(managements) == 1 else ""
-    items = []
-    for event in events:
-        details = []
-        if event.grade is not None:
-            details.append(term("grade", language, grade=str(event.grade)))
-            if event.ctcae_version.strip():
-                details.append(term("ctcae", language, version=event.ctcae_version.strip()))
-        item = f"{event.term.strip()} ({', '.join(details)})" if details else event.term.strip()
-        if event.management.strip() and not shared:
-            item = f"{item}, {term('managed_by', language, text=event.management.strip())}"
-        items.append(item)
-    text = "; ".join(items) if not shared else ", ".join(items)
-    if shared:  # one treatment for all: "…, managed by antibiotics"; "…; лечение: антибиотики"
-        text = f"{text}{', ' if language == 'en' else '; '}{term('managed_by', language, text=shared)}"
-    return _sentence(term("complications", language, items=text))
-
-
-def _follow_up_sentence(points: tuple[FollowUp, ...], style: DateStyle) -> str:
-    language = style.language
-    dated = [p for p in points if p.date is not None]
-    if not dated:
-        return ""
-    statuses = {p.status.strip() for p in dated}
-    measures = {p.measures.strip() for p in dated}
-    if len(statuses) == 1 and len(measures) == 1:
-        status = statuses.pop()
-        measure = measures.pop()
-        dates = DateList([p.date for p in dated if p.date], style)
-        key = "follow_up.sustained" if measure else "follow_up.sustained_plain"
-        if style.is_relative:
-            key += "_relative"  # "sustained 15 and 16 years later", not "sustained in 15 …"
-        # the status is the author's word, wherever the language puts it; the sentence starts with a capital
-        return _capitalise(term(key, language, status=status, dates=dates, measures=measure))
-    lines = []
-    for point in dated:
-        assert point.date is not None
-        lines.append(_sentence(f"{style(point.date)}: " + _join(", ", point.status, point.measures)))
-    return " ".join(lines)
-
-
-class DateList:
-    """Dates that a term prints in the form its placeholder asks for: "{dates}" as they stand
-    alone, "{dates:when}", "{date:genitive}"… (see casedesk.report.datefmt.DATE_FORMS)."""
-
-    __slots__ = ("dates", "style")
-
-    def __init__(self, dates: Iterable[PartialDate], style: DateStyle) -> None:
-        self.dates = list(dates)
-        self.style = style
-
-    def __format__(self, form: str) -> str:
-        return date_list(self.dates, self.style, form)
-
-
-def date_list(dates: list[PartialDate], style: DateStyle | Language = "en", form: str = "") -> str:
-    """Dates read as a person writes them: months of one year share it ("February and May 2025",
-    "в феврале и мае 2025 г.", "2025 жылғы ақпанда және мамырда"); under a policy that hides
-    months or dates, each date as the policy prints it, once. `form` as in DateStyle.form."""
-    style = style if isinstance(style, DateStyle) else DateStyle(style)
-    language = style.language
-    and_word = term("and", language)
-    if style.is_relative:
-        assert style.anchor is not None
-        return relative_series(dates, style.anchor, language, joiner=and_word)
-    if style.policy not in (DatePolicy.RECORDED, DatePolicy.MONTH):
-        return _and_list(list(dict.fromkeys(style.form(d, form) for d in dates)), and_word)
-    dates = [style.shown(d) for d in dates]
-    by_year: list[tuple[int, list[PartialDate]]] = []
-    for date in dates:
-        if by_year and by_year[-1][0] == date.year:
-            by_year[-1][1].append(date)
-        else:
-            by_year.append((date.year, [date]))
-    groups = []
-    for _year, group in by_year:
-        if len(group) > 1 and all(d.month is not None and d.day is None for d in group):
-            groups.append(_months_of_a_year(group, style, form, and_word))
-        else:
-            groups.append(", ".join(style.form(d, form) for d in group))
-    return ", ".join(groups)
-
-
-def _months_of_a_year(group: list[PartialDate], style: DateStyle, form: str, and_word: str) -> str:
-    """"February and May 2025": the month names in the form asked for, the year said once where
-    the language says it (after the months; first in Kazakh)."""
-    language = style.language
-    case: GrammaticalCase = "nominative"
-    if form == "when":
-        case = "prepositional" if language == "ru" else "locative"
-    elif form:
-        case = form  # type: ignore[assignment]  # a DATE_FORMS name; format() refuses any other
-    names = [month_name(d.month, language, case) for d in group if d.month is not None]
-    last = group[-1].format(language, case=case)  # "мае 2025 г.", "2025 жылғы мамырда"
-    if language == "kk":
-        phrase = last[: len(last) - len(names[-1])] + _and_list(names, and_word)
-    else:
-        phrase = _and_list(names, and_word) + last[len(names[-1]) :]
-    return f"в {phrase}" if form == "when" and language == "ru" else phrase
-
-
-def _and_list(items: list[str], and_word: str) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {and_word} {items[-1]}"
+def generated_outcome_sentences(case: Case, venue: VenueProfile | None = None) -> dict[str, str]:
+    """What CaseDesk would write for each outcome sentence the author may replace, by field name
+    (several items of a list on lines of their own)."""
+    generated = _generated_outcomes(without_blank_records(case), date_style(case, venue))
+    return {key: "\n".join(lines) for key, lines in generated.items()}
 
 
 # ----- references ---------------------------------------------------------------------------
@@ -851,16 +555,4 @@ def _folded(text: str) -> str:
 
 
 # ----- small helpers ------------------------------------------------------------------------
-def _join(separator: str, *parts: str) -> str:
-    return separator.join(p.strip() for p in parts if p and p.strip())
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    if not text or text[-1] in ".!?…":
-        return text
-    return text + "."
-
-
-def _capitalise(text: str) -> str:
-    return text[:1].upper() + text[1:]
+_join = phrases.join

@@ -141,7 +141,12 @@ def relative(date: PartialDate, anchor: PartialDate, language: Language = "en") 
 
 
 def relative_parts(date: PartialDate, anchor: PartialDate) -> tuple[str, int]:
-    """(kind, number) of a relative date: ("day", 8), ("month", 10), ("years_later", 14)…"""
+    """(kind, number) of a relative date: ("day", 8), ("month", 10), ("years_later", 14)…
+
+    Counted as a calendar counts them: the anchor's day is day 1; month 1 runs until the day before
+    the same day of the next month (31 January to 18 May is 3 full months: month 4, not 5); years
+    are full years where the months are known (15 December 2020 to 10 January 2023: 2 years later,
+    not 3). Where a date is known only to the month or the year, the months or years between."""
     if date.day is not None and anchor.day is not None and date.month is not None and anchor.month is not None:
         days = (dt.date(date.year, date.month, date.day) - dt.date(anchor.year, anchor.month, anchor.day)).days
         if 0 <= days < DAYS_SHOWN:
@@ -149,15 +154,29 @@ def relative_parts(date: PartialDate, anchor: PartialDate) -> tuple[str, int]:
         if -DAYS_SHOWN < days < 0:
             return ("days_before", -days)
     if date.month is not None and anchor.month is not None:
-        months = (date.year - anchor.year) * 12 + (date.month - anchor.month)
-        if 0 <= months < MONTHS_SHOWN:
+        same_month = (date.year, date.month) == (anchor.year, anchor.month)
+        later = (date.year, date.month) > (anchor.year, anchor.month) or (same_month and (date.day or 0) >= (anchor.day or 0))
+        months = _full_months(anchor, date) if later else _full_months(date, anchor)
+        if later and months < MONTHS_SHOWN:
             return ("month", months + 1)
-        if -MONTHS_SHOWN < months < 0:
-            return ("months_before", -months)
+        if not later and 0 < months < MONTHS_SHOWN:
+            return ("months_before", months)
+        if months >= MONTHS_SHOWN:
+            return ("years_later" if later else "years_before", months // 12)
     years = date.year - anchor.year
     if years == 0:
         return ("same_year", 0)
     return ("years_later" if years > 0 else "years_before", abs(years))
+
+
+def _full_months(first: PartialDate, last: PartialDate) -> int:
+    """The full months from `first` to `last` (`last` not earlier): a month is full on the same day
+    of the month; without both days, the months between the two months."""
+    assert first.month is not None and last.month is not None
+    months = (last.year - first.year) * 12 + (last.month - first.month)
+    if first.day is not None and last.day is not None and last.day < first.day:
+        months -= 1
+    return months
 
 
 def relative_series(dates: list[PartialDate], anchor: PartialDate, language: Language, *, joiner: str) -> str:

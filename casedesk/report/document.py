@@ -22,6 +22,7 @@ class Role(enum.StrEnum):
     VENUE = "venue"
     EMAIL = "email"
     LICENCE = "licence"
+    KEYWORDS = "keywords"
     SUBHEADING = "subheading"  # a case section's own heading inside a venue's section
     BODY = "body"
 

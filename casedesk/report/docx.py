@@ -57,6 +57,7 @@ ROLE_STYLES: dict[Role, str] = {
     Role.VENUE: "Venue",
     Role.EMAIL: "Correspondence",
     Role.LICENCE: "Licence",
+    Role.KEYWORDS: "Keywords",
     Role.SUBHEADING: "Heading 2",
     Role.BODY: "Body Text",
 }
@@ -243,6 +244,7 @@ def _styles(word: WordDocument, size: float, language: str) -> None:
         "Venue": dict(size=small, before=size * 0.4, after=size * 0.3),
         "Correspondence": dict(size=small, after=size * 0.3),
         "Licence": dict(size=small, italic=True, after=size * 0.6),
+        "Keywords": dict(size=small, after=size * 0.6),
         TABLE_TEXT_STYLE: dict(size=small, after=0),
     }
     for name, look in front.items():

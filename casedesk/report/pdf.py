@@ -85,6 +85,10 @@ class _Styles:
                 "licence", parent=self.body, fontName=italic_font(), fontSize=small, leading=small * 1.35,
                 alignment=TA_LEFT, spaceAfter=base_size * 0.6,
             ),
+            Role.KEYWORDS: ParagraphStyle(
+                "keywords", parent=self.body, fontSize=small, leading=small * 1.35, alignment=TA_LEFT,
+                spaceAfter=base_size * 0.6,
+            ),
             Role.SUBHEADING: ParagraphStyle(
                 "subheading", parent=self.body, fontName=bold_font(), alignment=TA_LEFT,
                 spaceBefore=base_size * 0.3, spaceAfter=base_size * 0.2,

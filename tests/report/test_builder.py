@@ -19,10 +19,16 @@ from casedesk.domain import (
     Outcome,
     PartialDate,
     Publication,
+    Treatment,
     Venue,
 )
 from casedesk.report import build_document
-from casedesk.report.builder import assessment_phrase, course_line, date_list, date_range
+from casedesk.report.builder import (
+    assessment_phrase,
+    course_line,
+    date_list,
+    date_range,
+)
 from casedesk.report.document import ListBlock, Paragraph
 
 
@@ -63,7 +69,12 @@ def test_course_line_from_structured_data() -> None:
         agent="blinatumomab",
         assessments=(Assessment(measure="MRD", value="negative"), Assessment(measure="blasts in bone marrow", value="1", unit="%")),
     )
-    assert course_line(course) == "Consolidation II (12.04.2024–09.05.2024): MRD (–), 1% blasts"
+    # Every recorded part is printed: the agent, and the specimen of the blast count.
+    assert course_line(course) == "Consolidation II (12.04.2024–09.05.2024): blinatumomab. MRD (–), 1% blasts in bone marrow."
+    # The agent named by the treatment section's heading is not said again on every line.
+    assert course_line(course, "en", "Blinatumomab Immunotherapy") == (
+        "Consolidation II (12.04.2024–09.05.2024): MRD (–), 1% blasts in bone marrow"
+    )
 
 
 def test_course_line_with_several_parts_becomes_sentences() -> None:
@@ -76,8 +87,9 @@ def test_course_line_with_several_parts_becomes_sentences() -> None:
         tolerability="good",
         assessments=(Assessment(PartialDate(2020, 2, 3), "MRD", "0.01", "%", sensitivity="10⁻⁴"),),
     )
+    # A start alone is when it happened, not "from": the record does not say the course went on.
     assert course_line(course) == (
-        "Induction (from January 2020): vincristine 1.5 mg/m² by IV push. Tolerability: good. "
+        "Induction (January 2020): vincristine 1.5 mg/m² by IV push. Tolerability: good. "
         "Result on 03.02.2020: MRD 0.01% (sensitivity 10⁻⁴)."
     )
 
@@ -107,11 +119,12 @@ def test_history_is_chronological_across_precisions_and_relapses_are_counted() -
             HistoryEvent(PartialDate(2017, 3), EventKind.REMISSION, "", "after two blocks"),
         )
     )
+    # The dated events by date among themselves; the undated one where the author put it (third).
     assert _texts(case, "case_description") == [
         "1st relapse—2017 (bone marrow + orchitis)—ALL REZ BFM 2002 → remission.",
         "Remission—March 2017—after two blocks.",
+        "Undated note.",
         "2nd relapse—November 2023 (bone marrow)—84.6% blasts.",
-        "undated note.",
     ]
 
 
@@ -124,8 +137,11 @@ def test_author_text_extends_or_replaces_a_generated_section() -> None:
 
 
 def test_toxicity_statement_only_when_the_data_supports_it() -> None:
-    mild = Case(adverse_events=(AdverseEvent("nausea", 1, "5.0"), AdverseEvent("fatigue", 2, "5.0")))
+    courses = Treatment(courses=(Course("Induction"),))
+    mild = Case(treatment=courses, adverse_events=(AdverseEvent("nausea", 1, "5.0"), AdverseEvent("fatigue", 2, "5.0")))
     assert "Throughout all courses—no grade ≥3 toxicity." in _texts(mild, "outcomes")
+    no_courses = replace(mild, treatment=Treatment())  # "throughout all courses" would speak of none
+    assert not any("≥3" in t for t in _texts(no_courses, "outcomes"))
     severe = Case(adverse_events=(AdverseEvent("neutropenia", 4, "5.0"),))
     assert not any("≥3" in t for t in _texts(severe, "outcomes"))
     ungraded = Case(adverse_events=(AdverseEvent("infection"),))
@@ -139,9 +155,14 @@ def test_complications_sentence() -> None:
             AdverseEvent("mucositis", 2, "5.0", management="antibiotics"),
         )
     )
+    # One item each, with everything recorded of it: no event's details can be read as another event.
     assert _texts(case, "outcomes") == [
-        "Complications: febrile neutropenia (grade 3, CTCAE v5.0), mucositis (grade 2, CTCAE v5.0), managed by antibiotics."
+        "Complications:",
+        "febrile neutropenia (grade 3, CTCAE v5.0; management: antibiotics)",
+        "mucositis (grade 2, CTCAE v5.0; management: antibiotics)",
     ]
+    one = Case(adverse_events=(AdverseEvent("rash", management="drug discontinued", outcome="resolved"),))
+    assert _texts(one, "outcomes") == ["Complications: rash (management: drug discontinued; outcome: resolved)."]
 
 
 def test_follow_up_sentence_groups_months_of_a_year() -> None:

@@ -17,7 +17,7 @@ from casedesk.domain.venues import VenueHeading, VenueProfile
 from casedesk.report import build_document
 from casedesk.report import builder as builder_module
 from casedesk.report.builder import date_style
-from casedesk.report.datefmt import DateStyle, rewrite_dates
+from casedesk.report.datefmt import DateStyle, relative_parts, rewrite_dates
 from casedesk.report.document import Document, ListBlock
 
 D = PartialDate
@@ -230,11 +230,13 @@ def test_relative_ranges_and_lists_say_the_unit_once() -> None:
     assert relative_series([PartialDate(2023, 12, 19), PartialDate(2023, 12, 26)], anchor, "en", joiner="–") == "days 1–8"
     assert relative_series([PartialDate(2023, 12, 19), PartialDate(2023, 12, 26)], anchor, "ru", joiner="–") == "дни 1–8"
     onset = PartialDate(2009, 4)
-    assert relative_series([PartialDate(2023, 12, 27), PartialDate(2024, 1, 16)], onset, "en", joiner="–") == "14–15 years later"
-    assert relative_series([PartialDate(2024, 10), PartialDate(2025, 2)], onset, "en", joiner="and") == "15 and 16 years later"
-    assert relative_series([PartialDate(2024, 10), PartialDate(2025, 2)], onset, "ru", joiner="и") == "через 15 и 16 лет"
+    # Both 14 full years after April 2009 (the calendar years differ, the years elapsed do not).
+    assert relative_series([PartialDate(2023, 12, 27), PartialDate(2024, 1, 16)], onset, "en", joiner="–") == "14 years later"
+    assert relative_series([PartialDate(2023, 12, 27), PartialDate(2024, 5, 16)], onset, "en", joiner="–") == "14–15 years later"
+    assert relative_series([PartialDate(2024, 10), PartialDate(2025, 5)], onset, "en", joiner="and") == "15 and 16 years later"
+    assert relative_series([PartialDate(2024, 10), PartialDate(2025, 5)], onset, "ru", joiner="и") == "через 15 и 16 лет"
     # one and the same relative date is said once
-    assert relative_series([PartialDate(2024, 2, 8), PartialDate(2024, 3, 6)], onset, "en", joiner="–") == "15 years later"
+    assert relative_series([PartialDate(2024, 2, 8), PartialDate(2024, 3, 6)], onset, "en", joiner="–") == "14 years later"
     # kinds that differ are said in full
     mixed = relative_series([PartialDate(2023, 12, 1), PartialDate(2024, 1, 5)], PartialDate(2023, 12, 19), "en", joiner="–")
     assert mixed == "18 days before–day 18"
@@ -244,9 +246,37 @@ def test_follow_up_sentence_under_the_relative_policy_reads_as_english() -> None
     from casedesk.domain import Case, FollowUp, Outcome
 
     case = Case(
-        outcome=Outcome(follow_ups=(FollowUp(PartialDate(2024, 10), "remission", "MRD negative"), FollowUp(PartialDate(2025, 2), "remission", "MRD negative"))),
+        outcome=Outcome(follow_ups=(FollowUp(PartialDate(2024, 10), "remission", "MRD negative"), FollowUp(PartialDate(2025, 5), "remission", "MRD negative"))),
     )
     case = replace(case, diagnosis=replace(case.diagnosis, onset=PartialDate(2009, 4)))
     section = build_document(case, dates=DatePolicy.RELATIVE).section("outcomes")
     assert section is not None
     assert section.plain_text() == "Remission was sustained 15 and 16 years later, with MRD negative."
+
+
+@pytest.mark.parametrize(
+    ("anchor", "date", "expected"),
+    [
+        (PartialDate(2024, 1, 1), PartialDate(2024, 1, 1), ("day", 1)),
+        (PartialDate(2024, 1, 1), PartialDate(2024, 1, 30), ("day", 30)),
+        (PartialDate(2024, 1, 1), PartialDate(2024, 1, 31), ("day", 31)),
+        (PartialDate(2024, 1, 1), PartialDate(2024, 4, 9), ("day", 100)),  # a leap year: 31 + 29 + 31 + 9
+        (PartialDate(2024, 1, 1), PartialDate(2024, 4, 10), ("month", 4)),  # day 101: 3 full months
+        (PartialDate(2023, 1, 31), PartialDate(2023, 5, 19), ("month", 4)),  # day 109: month 4, not 5
+        (PartialDate(2023, 1, 1), PartialDate(2023, 12, 31), ("month", 12)),  # day 365
+        (PartialDate(2024, 1, 1), PartialDate(2024, 12, 31), ("month", 12)),  # day 366 of a leap year
+        (PartialDate(2024, 1, 1), PartialDate(2025, 1, 1), ("month", 13)),
+        (PartialDate(2024, 2, 29), PartialDate(2025, 2, 28), ("month", 12)),  # from a leap day: not yet a year
+        (PartialDate(2024, 2, 29), PartialDate(2025, 3, 1), ("month", 13)),
+        (PartialDate(2020, 12, 15), PartialDate(2023, 1, 10), ("years_later", 2)),  # 24 full months, not 3 calendar years
+        (PartialDate(2020, 12, 15), PartialDate(2023, 12, 15), ("years_later", 3)),
+        (PartialDate(2024, 5, 10), PartialDate(2024, 1, 2), ("months_before", 4)),  # 129 days before: 4 full months
+        (PartialDate(2024, 5), PartialDate(2024, 7), ("month", 3)),  # known to the month: the months between
+        (PartialDate(2017), PartialDate(2020, 3), ("years_later", 3)),
+        (PartialDate(2020, 3), PartialDate(2020), ("same_year", 0)),
+    ],
+)
+def test_relative_dates_are_counted_as_a_calendar_counts_them(
+    anchor: PartialDate, date: PartialDate, expected: tuple[str, int]
+) -> None:
+    assert relative_parts(date, anchor) == expected

@@ -28,6 +28,7 @@ from casedesk.domain.dates import LANGUAGES, Language
 from casedesk.domain.records import Diagnosis, Licence, Sex, Treatment
 from casedesk.report import build_document
 from casedesk.report import builder as builder_module
+from casedesk.report import phrases
 from casedesk.report.builder import DateList, course_line, date_list
 from casedesk.report.datefmt import DATE_FORMS, DateStyle
 from casedesk.report.document import Document, ListBlock, Role
@@ -115,8 +116,9 @@ FIRST_RELAPSE = {
     "kk": "1-ші рецидив — 2017 (bone marrow + orchitis) — ALL REZ BFM 2002 → remission.",
 }
 CONSOLIDATION_II = {
-    "ru": "Consolidation II (12.04.2024–09.05.2024): MRD (–), 1% бластов",
-    "kk": "Consolidation II (12.04.2024–09.05.2024): MRD (–), 1% бласт",
+    # "1% blasts" is the reference abstract's own wording of the result, recorded as such: not translated.
+    "ru": "Consolidation II (12.04.2024–09.05.2024): MRD (–), 1% blasts",
+    "kk": "Consolidation II (12.04.2024–09.05.2024): MRD (–), 1% blasts",
 }
 INDUCTION_RESULT = {"ru": "Результат от 17.01.2024: MRD (–)", "kk": "Нәтиже (17.01.2024): MRD (–)"}
 FOLLOW_UP = {
@@ -227,7 +229,7 @@ def test_relapses_are_counted_in_each_language() -> None:
 
 
 def test_kazakh_ordinals_follow_the_last_word_of_the_numeral() -> None:
-    suffix = builder_module._kk_ordinal_suffix
+    suffix = phrases.kk_ordinal_suffix
     assert [suffix(n) for n in (20, 30, 40, 50, 60, 70, 80, 90, 100, 1000, 26, 51)] == [
         "шы", "шы", "шы", "ші", "шы", "ші", "ші", "шы", "ші", "шы", "шы", "ші",
     ]
@@ -236,9 +238,11 @@ def test_kazakh_ordinals_follow_the_last_word_of_the_numeral() -> None:
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("en", "Induction (from January 2020): Tolerability: good. Result on 03.02.2020: MRD (–; sensitivity 10⁻⁴)."),
-        ("ru", "Induction (с января 2020 г.): Переносимость: good. Результат от 03.02.2020: MRD (–; чувствительность 10⁻⁴)."),
-        ("kk", "Induction (2020 жылғы қаңтардан бастап): Көтерімділігі: good. Нәтиже (03.02.2020): MRD (–; сезімталдығы 10⁻⁴)."),
+        # A start alone is the date the course began or the procedure was done: no "from", which would
+        # say it went on (the record does not say so).
+        ("en", "Induction (January 2020): Tolerability: good. Result on 03.02.2020: MRD (–; sensitivity 10⁻⁴)."),
+        ("ru", "Induction (январь 2020 г.): Переносимость: good. Результат от 03.02.2020: MRD (–; чувствительность 10⁻⁴)."),
+        ("kk", "Induction (2020 жылғы қаңтар): Көтерімділігі: good. Нәтиже (03.02.2020): MRD (–; сезімталдығы 10⁻⁴)."),
     ],
 )
 def test_a_course_from_a_date_takes_the_case_its_preposition_wants(language: Language, expected: str) -> None:
@@ -254,8 +258,8 @@ def test_a_course_from_a_date_takes_the_case_its_preposition_wants(language: Lan
     [
         ("ru", None, D(2020, 3), "Block (до марта 2020 г.)"),
         ("kk", None, D(2020, 3), "Block (2020 жылғы наурызға дейін)"),
-        ("kk", D(2021, 3, 1), None, "Block (2021 жылғы 1 наурыздан бастап)"),
-        ("ru", D(2021, 3, 1), None, "Block (с 01.03.2021)"),
+        ("kk", D(2021, 3, 1), None, "Block (01.03.2021)"),
+        ("ru", D(2021, 3, 1), None, "Block (01.03.2021)"),
         ("ru", D(2020, 4), D(2020, 9), "Block (апрель–сентябрь 2020 г.)"),
         ("kk", D(2020, 4), D(2020, 9), "Block (2020 жылғы сәуір–қыркүйек)"),
         ("ru", D(2020, 11), D(2021, 2), "Block (ноябрь 2020 г. – февраль 2021 г.)"),
@@ -274,13 +278,15 @@ def test_complications_and_toxicity_in_russian_and_kazakh() -> None:
     )
     russian = _lines(build_document(Case(publication=Publication(language="ru"), adverse_events=events)), "outcomes")
     assert russian == [
-        "Осложнения: фебрильная нейтропения (степень 3, CTCAE v5.0), мукозит (степень 2, CTCAE v5.0); лечение: антибиотики."
+        "Осложнения:",
+        "фебрильная нейтропения (степень 3, CTCAE v5.0; лечение: антибиотики)",
+        "мукозит (степень 2, CTCAE v5.0; лечение: антибиотики)",
     ]
     mild = (AdverseEvent("тошнота", 1, "5.0"),)
-    assert _lines(build_document(Case(publication=Publication(language="ru"), adverse_events=mild)), "outcomes")[0] == (
-        "На протяжении всех курсов токсичности степени ≥3 не отмечено."
-    )
-    kazakh = _lines(build_document(Case(publication=Publication(language="kk"), adverse_events=mild)), "outcomes")
+    treated = Treatment(courses=(Course("I"),))
+    ru = Case(publication=Publication(language="ru"), treatment=treated, adverse_events=mild)
+    assert _lines(build_document(ru), "outcomes")[0] == "На протяжении всех курсов токсичности степени ≥3 не отмечено."
+    kazakh = _lines(build_document(replace(ru, publication=Publication(language="kk"))), "outcomes")
     assert kazakh == ["Барлық курстар барысында ≥3 дәрежелі уыттылық байқалмады.", "Асқынулар: тошнота (дәрежесі 1, CTCAE v5.0)."]
 
 

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from casedesk.checks.counting import CountResult
     from casedesk.checks.identifiers import DatePolicy as DatesPublished
     from casedesk.checks.identifiers import Finding
+    from casedesk.checks.wording import DateWording
     from casedesk.report.document import Document, Section
 
     USER_ERRORS: tuple[type[Exception], ...]
@@ -489,6 +490,8 @@ class CheckReport:
     care: tuple[CareItem, ...]
     identifiers: tuple[Finding, ...]
     venue_notes: tuple[str, ...]  # other rules of the venue the case breaks (authors, title length…)
+    # Texts with dates typed the policy would print otherwise, each with its suggested wording.
+    date_wordings: tuple[DateWording, ...] = ()
 
     @property
     def over_limit(self) -> bool:
@@ -506,6 +509,8 @@ def _check_report(
     case: Case, venue: VenueProfile, policy: DatePolicy, document: Document, *, messages: Language = "en"
 ) -> CheckReport:
     from casedesk.checks.counting import count_document
+    from casedesk.checks.wording import date_wordings
+    from casedesk.report.builder import date_style
 
     return CheckReport(
         venue=venue,
@@ -514,6 +519,7 @@ def _check_report(
         care=care_checklist(case, language=messages),
         identifiers=scan_case(case, dates=policy.value, language=messages),
         venue_notes=tuple(venue_notes(case, venue, language=messages)),
+        date_wordings=date_wordings(case, date_style(case, venue, policy)),
     )
 
 

@@ -35,12 +35,13 @@ from casedesk.domain.textdates import PUBLICATION_IDENTIFIER, find_dates
 
 DatePolicy = Literal["recorded", "month", "year", "relative"]
 DATE_POLICIES: tuple[str, ...] = ("recorded", "month", "year", "relative")
-# Under these policies a report prints the structured dates, and the full dates typed into the
-# patient's story, as years or relative times (casedesk.report.datefmt.rewrite_dates).
+# Under these policies a report prints the structured dates as years or relative times. The dates
+# the author typed into a text are printed as typed under every policy: the checks suggest each
+# rewording (casedesk.checks.wording), and the author accepts it or keeps the text.
 _POLICIES_CLEARING_DATES = frozenset({"year", "relative"})
-# Fields the report does not rewrite: the title is front matter, printed as typed, and keywords
-# go to the venue as typed.
-_FIELDS_NOT_REWRITTEN = ("publication.",)
+# Texts that are not about the patient: a date in them (when an epidemic began, a drug's approval)
+# is not the patient's and is not a finding; everything else in them is scanned as anywhere.
+_NOT_ABOUT_THE_PATIENT = ("narrative.introduction", "narrative.discussion")
 
 OLDEST_UNIDENTIFYING_AGE = 89  # Safe Harbor: ages over 89 identify
 _MAX_AGE = 130  # a larger number after "aged" is not an age
@@ -151,7 +152,7 @@ class _Context:
     author_emails: frozenset[str] = frozenset()
     author_surnames: frozenset[str] = frozenset()
     patient_name_forms: frozenset[str] = frozenset()  # folded word forms of a label that is a name
-    dates_rewritten: bool = False  # the report rewrites full dates in this text under its date policy
+    dates_not_patients: bool = False  # the text is not about the patient: its dates are not the patient's
     language: Language = "en"  # the language of the findings' messages
 
 
@@ -165,8 +166,8 @@ def _valid_date(year: int, month: int | None, day: int | None) -> bool:
 
 
 def _find_dates(text: str, ctx: _Context) -> Iterator[_Hit]:
-    """Dates typed into the text (casedesk.domain.textdates). A date the report rewrites under the
-    date policy (ctx.dates_rewritten) is not reported, but still holds its place, so that no part of
+    """Dates typed into the text (casedesk.domain.textdates). A date in a text that is not about the
+    patient (ctx.dates_not_patients) is not reported, but still holds its place, so that no part of
     it is reported as something else."""
     for mention in find_dates(text):
         if mention.date is None:
@@ -184,7 +185,7 @@ def _find_dates(text: str, ctx: _Context) -> Iterator[_Hit]:
                 K.PRECISE_DATE,
                 _message("date.text", ctx.language, mention.text),
                 _P_DATE,
-                silent=ctx.dates_rewritten,
+                silent=ctx.dates_not_patients,
             )
 
 
@@ -939,7 +940,7 @@ def _label_name_forms(label: str) -> frozenset[str]:
 _PROSE_FIELD, _TECHNICAL_FIELD = True, False
 
 
-def _text_fields(case: Case) -> Iterator[tuple[str, object, bool]]:
+def text_fields(case: Case) -> Iterator[tuple[str, object, bool]]:
     """(path, value, prose) for every scanned field, in the order the abstract prints them."""
     pub = case.publication
     yield "publication.title", pub.title, _PROSE_FIELD
@@ -1009,7 +1010,7 @@ def _text_fields(case: Case) -> Iterator[tuple[str, object, bool]]:
 
 
 def _patient_dates(case: Case) -> Iterator[PartialDate]:
-    for _, value, _ in _text_fields(case):
+    for _, value, _ in text_fields(case):
         if isinstance(value, PartialDate):
             yield value
 
@@ -1069,11 +1070,12 @@ def scan_case(
 ) -> tuple[Finding, ...]:
     """Every identifier found in `case`, in the order the abstract prints its fields.
 
-    `dates` is the report's date policy: "recorded" and "month" show months (and days), so
-    structured dates and dates typed into the text are findings; "year" and "relative" print
-    neither, because the report rewrites every full date typed into the patient's story as the
-    policy prints it. What the report cannot rewrite is still a finding under every policy: a day
-    and month without a year ("19 December"), and dates in the title and keywords. `today` is used
+    `dates` is the report's date policy: "recorded" and "month" print the structured dates with
+    their months (and days), so those are findings; "year" and "relative" print them as years or
+    relative times. A full date typed into a text is printed as typed under every policy, so it is
+    a finding under every policy (casedesk.checks.wording suggests the policy's wording, which the
+    author may accept) — except in the introduction and the discussion, which are not about the
+    patient. `today` is used
     for the age check only when the case has no date at all. Author data, the venue and the
     references are not about the patient and are not scanned (docs/identifier-check.md). `language`
     is the language of the messages (resources/terms/identifiers.json; English where untranslated);
@@ -1083,10 +1085,10 @@ def scan_case(
     if policy not in DATE_POLICIES:
         raise ValueError(f"{dates!r} is not a date policy; use one of {', '.join(DATE_POLICIES)}")
     ctx = _context(case, language)
-    rewritten_ctx = dataclasses.replace(ctx, dates_rewritten=policy in _POLICIES_CLEARING_DATES)
+    general_ctx = dataclasses.replace(ctx, dates_not_patients=True)
     findings: list[Finding] = []
-    for path, value, prose in _text_fields(case):
-        field_ctx = ctx if path.startswith(_FIELDS_NOT_REWRITTEN) else rewritten_ctx
+    for path, value, prose in text_fields(case):
+        field_ctx = general_ctx if path in _NOT_ABOUT_THE_PATIENT else ctx
         if value is None:
             continue
         if isinstance(value, PartialDate):
@@ -1108,7 +1110,7 @@ def _label(label: str, ctx: _Context) -> list[Finding]:
     stripped = label.strip()
     if not stripped or label_is_initials(stripped):
         plain_ctx = _Context(
-            author_emails=ctx.author_emails, dates_rewritten=ctx.dates_rewritten, language=ctx.language
+            author_emails=ctx.author_emails, dates_not_patients=ctx.dates_not_patients, language=ctx.language
         )
         return _scan(label, "patient.label", plain_ctx, prose=False)
     start = label.index(stripped)

@@ -2,9 +2,9 @@
 
 Wording that can be made from structured data is made here (a course line reads like
 "Consolidation II (12.04.2024–09.05.2024): MRD (–), 1% blasts"); wherever the author gave their own
-wording, it is used instead, unchanged, except for its dates: the date policy applies to every text
-of the patient's story, so under any policy but "recorded" the dates typed into it are printed as
-the policy prints dates (`rewrite_dates`).
+wording, it is used instead, unchanged. The date policy applies to the dates CaseDesk prints from
+structured fields; a date the author typed into a text is printed as typed, and the checks suggest
+its wording under the policy for the author to accept (casedesk.checks.wording).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from casedesk.domain.records import (
     Venue,
 )
 from casedesk.domain.venues import NO_VENUE, DatePolicy, ReferenceStyle, TitleStyle, VenueProfile
-from casedesk.report.datefmt import DateStyle, rewrite_dates
+from casedesk.report.datefmt import DateStyle
 from casedesk.report.document import (
     Block,
     Document,
@@ -82,8 +82,6 @@ def build_document(
         _references(case, language),
     ]
     present = [s for s in sections if s is not None and s.blocks]
-    if style.policy is not DatePolicy.RECORDED:
-        present = [redated(section, style) for section in present]
     if venue.headings:
         present = _under_venue_headings(present, venue)
     present = cited(present, case.references, venue.reference_style, language)
@@ -121,33 +119,6 @@ def date_style(case: Case, venue: VenueProfile | None = None, dates: DatePolicy 
     policy = effective_date_policy(case, venue, dates)
     anchor = date_anchor(case) if policy is DatePolicy.RELATIVE else None
     return DateStyle(case.publication.language, policy, anchor)
-
-
-# Sections that are not the patient's story: the title, authors and venue line (the venue's own
-# dates are not patient data) and the citations. Their text is printed as typed under every policy.
-NOT_REDATED = frozenset({"front", "references"})
-
-
-def redated(section: Section, style: DateStyle) -> Section:
-    """`section` with the dates typed into its text printed under `style`'s policy (every heading
-    and span, except in the front matter and the references). Generated text already prints its
-    dates that way, and rewriting it changes nothing."""
-    if section.key in NOT_REDATED or style.policy is DatePolicy.RECORDED:
-        return section
-
-    def paragraph(block: Paragraph) -> Paragraph:
-        return Paragraph(tuple(replace(span, text=rewrite_dates(span.text, style)) for span in block.spans), block.role)
-
-    blocks: list[Block] = []
-    for block in section.blocks:
-        if isinstance(block, ListBlock):
-            blocks.append(ListBlock(tuple(paragraph(item) for item in block.items), block.ordered))
-        elif isinstance(block, Paragraph):
-            blocks.append(paragraph(block))
-        else:
-            blocks.append(block)  # tables and figures are made from dates already under the policy
-    heading = rewrite_dates(section.heading, style) if section.heading is not None else None
-    return replace(section, heading=heading, blocks=tuple(blocks))
 
 
 _SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or per the to vs via with".split())

@@ -227,8 +227,9 @@ def _names(text: str) -> list[str]:
 def regimen_phrase(course: Course, language: Language, context: str = "") -> str:
     """What was given, in the order a prescription reads: agent, dose, route, schedule ("9 mcg/day by
     continuous infusion"; "methotrexate 12 mg intrathecal, weekly"). The agent is not repeated where
-    the course's name, dose or schedule names it already, nor where `context` does (the heading of
-    the treatment section: "Blinatumomab Immunotherapy")."""
+    every drug of it is named already, by the course's name, dose or schedule or by `context` (the
+    heading of the treatment section: "Blinatumomab Immunotherapy"); where the dose names some drugs
+    itself, the agent stands apart from it ("A, B: A 20 mg"), never glued to it ("A, B A 20 mg")."""
     route = course.route.strip()
     if route and route.split()[-1].casefold() in _ROUTE_NOUNS:
         route = term("by_route", language, route=route)
@@ -237,9 +238,13 @@ def regimen_phrase(course: Course, language: Language, context: str = "") -> str
     described = join(", ", given, course.schedule)
     agent = course.agent.strip()
     if agent:
+        names = _names(agent)
         elsewhere = f"{context} {course.name} {course.dose} {course.schedule}".casefold()
-        if not any(name in elsewhere for name in _names(agent)):
-            described = join(" ", agent, described) if given else join(", ", agent, course.schedule)
+        if names and all(name in elsewhere for name in names):
+            return described
+        if any(name in course.dose.casefold() for name in names):
+            return f"{agent}: {described}"
+        return join(" ", agent, described) if given else join(", ", agent, course.schedule)
     return described
 
 

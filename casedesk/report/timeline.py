@@ -32,7 +32,7 @@ from reportlab.pdfgen.canvas import Canvas
 from casedesk.domain.dates import Language, PartialDate, Precision, month_name
 from casedesk.domain.records import Assessment, Case, Course, EventKind, HistoryEvent
 from casedesk.domain.venues import DatePolicy, VenueProfile
-from casedesk.report.datefmt import DateStyle, relative, relative_parts, relative_series, rewrite_dates
+from casedesk.report.datefmt import DateStyle, relative, relative_parts, relative_series
 from casedesk.report.document import FigureBlock, Section, TableBlock, printable_text
 from casedesk.report.fonts import register_fonts
 from casedesk.report.terms import term
@@ -509,10 +509,6 @@ def _pack(items: list[_Placed], font: str, left: float, right: float, *, stairca
     return len(lanes)
 
 
-def _labelled(style: DateStyle, text: str) -> str:
-    return rewrite_dates(text, style) if text else text
-
-
 def _nice_step(top: float) -> float:
     if top <= 0:
         return 1.0
@@ -726,14 +722,14 @@ def timeline_drawing(data: TimelineData, style: DateStyle, width: float = 482.0,
         ):
             markers[-1].members.append(member)
         else:
-            markers.append(_Placed("marker", _labelled(style, marker.label), [member]))
+            markers.append(_Placed("marker", marker.label, [member]))
         previous = marker
     bars = []
     for bar in data.bars:
         first, after = bar_span(bar)
         x0 = axis.x(first)
         x1 = max(axis.x(after), x0 + 1.5)
-        bars.append(_Placed("bar", _labelled(style, bar.label), [_Member(x0, x1, False, bar)]))
+        bars.append(_Placed("bar", bar.label, [_Member(x0, x1, False, bar)]))
     marker_lanes = _pack(markers, font, left, right)
     bar_lanes = _pack(bars, font, left, right, staircase=len(bars) <= STAIRCASE)
 
@@ -1101,7 +1097,7 @@ def timeline_table(case: Case, style: DateStyle) -> TableBlock:
         rows.append((point.date.sort_key(), 3, (style(point.date), term("timeline.follow_up", language), details)))
     rows.sort(key=lambda row: (row[0], row[1]))  # stable: same date and kind keep the recorded order
     header = (term("timeline.date", language), term("timeline.event", language), term("timeline.details", language))
-    body = tuple((when, rewrite_dates(what, style), rewrite_dates(text, style)) for _, _, (when, what, text) in rows)
+    body = tuple(row for _, _, row in rows)  # the author's texts as typed, as the body prints them
     return TableBlock(header, body, term("caption.timeline_table", language))
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from casedesk.checks.care import CareItem, CareStatus, care_summary
 from casedesk.checks.counting import LimitStatus
@@ -67,8 +67,13 @@ _CARE_TITLES = (
 )
 
 
+WORDING_ROLE = PATH_ROLE + 2  # (text as it is, suggested text) of a date wording line
+
+
 class ChecksPanel(QWidget):
     jump = Signal(str)  # a field path the user wants to see
+    # The user accepts a suggested wording: (field path, its text as it is now, the suggested text).
+    use_wording = Signal(str, str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +106,12 @@ class ChecksPanel(QWidget):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.details)
         self.tree.currentItemChanged.connect(self._on_current)
+        self.use_button = QPushButton(self.tr("Use the suggested wording"))
+        self.use_button.setObjectName("checks.use_wording")
+        self.use_button.setToolTip(self.tr("Put the suggested wording into the field (Ctrl+Z takes it back)"))
+        self.use_button.setEnabled(False)
+        self.use_button.clicked.connect(self._on_use)
+        layout.addWidget(self.use_button)
         hint = QLabel(self.tr("Double-click a line to go to its field."))
         hint.setStyleSheet("color: #5f6368;")
         layout.addWidget(hint)
@@ -157,6 +168,18 @@ class ChecksPanel(QWidget):
         )
         for finding in report.identifiers:
             self._line(found, self.label_of(finding.path), f"“{finding.text}” — {finding.message}", path=finding.path)
+        if report.date_wordings:
+            # The author's words are printed as typed; each rewording is theirs to accept.
+            wordings = self._group(
+                "wording",
+                self.tr("Dates in your text"),
+                self.tr("%n text(s) the date policy would word otherwise", "", len(report.date_wordings)),
+                "#9a6700",
+            )
+            for wording in report.date_wordings:
+                line = self._line(wordings, self.label_of(wording.path), wording.suggested, path=wording.path)
+                line.setData(0, WORDING_ROLE, (wording.text, wording.suggested))
+                line.setToolTip(1, self.tr("Now: %1\nSuggested: %2").replace("%1", wording.text).replace("%2", wording.suggested))
         for index in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(index)
             top.setExpanded(top.data(0, PATH_ROLE + 1) in self._expanded)
@@ -194,8 +217,21 @@ class ChecksPanel(QWidget):
             self._care(item, child)
 
     def _on_current(self, item: QTreeWidgetItem | None, previous: QTreeWidgetItem | None = None) -> None:
-        """The whole line of the selected check, which the narrow columns may cut."""
+        """The whole line of the selected check, which the narrow columns may cut; for a date
+        wording, the text as it is and as suggested."""
+        wording = item.data(0, WORDING_ROLE) if item is not None else None
+        self.use_button.setEnabled(bool(wording))
+        if wording:
+            now, suggested = wording
+            self.details.setText(self.tr("%1 — now: “%2”; suggested: “%3”").replace("%1", item.text(0)).replace("%2", now).replace("%3", suggested))
+            return
         self.details.setText(f"{item.text(0)}: {item.text(1)}" if item is not None else "")
+
+    def _on_use(self) -> None:
+        item = self.tree.currentItem()
+        wording = item.data(0, WORDING_ROLE) if item is not None else None
+        if item is not None and wording:
+            self.use_wording.emit(item.data(0, PATH_ROLE), wording[0], wording[1])
 
     def _on_activated(self, item: QTreeWidgetItem, column: int = 0) -> None:
         path = item.data(0, PATH_ROLE)

@@ -292,6 +292,7 @@ class MainWindow(QMainWindow):
         self.preview.rendered.connect(lambda result: self.checks.show_report(result.check))
         self.preview.rendered.connect(lambda _result: self._show_count())
         self.checks.jump.connect(self._jump_to_field)
+        self.checks.use_wording.connect(self._use_wording)
         self.checks.label_of = lambda path: self.editor.field_label(path)
         self.language_actions.triggered.connect(self._on_language_chosen)
 
@@ -661,6 +662,23 @@ class MainWindow(QMainWindow):
         else:
             # In the language just chosen, which the window itself can only show after a restart.
             self.statusBar().showMessage(i18n.translate_into(shown, "MainWindow", RESTART_NOTE), 15000)
+
+    def _use_wording(self, path: str, before: str, after: str) -> None:
+        """The author accepts a suggested wording of the dates in one text: one undoable change."""
+        from casedesk.domain.fieldpath import get_path
+
+        case = self.session.case
+        if case is None:
+            return
+        try:
+            current = get_path(case, path)
+        except (ValueError, LookupError, AttributeError):
+            current = None
+        if current != before:  # changed since the check: the suggestion is for another text
+            self.statusBar().showMessage(self.tr("That text has changed since it was checked; the checks follow shortly."), 8000)
+            return
+        self.session.change(path, after, self.tr("Date wording"))
+        self.statusBar().showMessage(self.tr("Reworded: %1. Ctrl+Z takes it back.").replace("%1", self.editor.field_label(path)), 8000)
 
     def _jump_to_field(self, path: str) -> None:
         """From a check to its field: where the preview has taken the editor's place, back to the editor."""

@@ -4,7 +4,7 @@
 <context>
     <name>CaseEditor</name>
     <message numerus="yes">
-        <location filename="../../casedesk/ui/editor.py" line="+693"/>
+        <location filename="../../casedesk/ui/editor.py" line="+691"/>
         <source>%n thing(s) to check (the case is kept as a draft meanwhile):</source>
         <translation>
             <numerusform>%n thing to check (the case is kept as a draft meanwhile):</numerusform>
@@ -15,11 +15,19 @@
 <context>
     <name>ChecksPanel</name>
     <message numerus="yes">
-        <location filename="../../casedesk/ui/checks_panel.py" line="+136"/>
+        <location filename="../../casedesk/ui/checks_panel.py" line="+147"/>
         <source>%n identifier(s)</source>
         <translation>
             <numerusform>%n identifier</numerusform>
             <numerusform>%n identifiers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>%n text(s) the date policy would word otherwise</source>
+        <translation>
+            <numerusform>%n text the date policy would word otherwise</numerusform>
+            <numerusform>%n texts the date policy would word otherwise</numerusform>
         </translation>
     </message>
 </context>
@@ -37,7 +45,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../casedesk/ui/main_window.py" line="+519"/>
+        <location filename="../../casedesk/ui/main_window.py" line="+520"/>
         <source>Imported %n case(s).</source>
         <translation>
             <numerusform>Imported %n case.</numerusform>

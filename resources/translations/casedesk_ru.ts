@@ -1305,7 +1305,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Результаты (выберите курс выше)</translation>
     </message>
     <message numerus="yes">
-        <location line="+131"/>
+        <location line="+129"/>
         <source>%n thing(s) to check (the case is kept as a draft meanwhile):</source>
         <translation>
             <numerusform>%n замечание (пока случай хранится как черновик):</numerusform>
@@ -1314,7 +1314,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         </translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-116"/>
         <source>no limit</source>
         <translation>без лимита</translation>
     </message>
@@ -1349,7 +1349,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Начало: %1 (%2)</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+74"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -1463,13 +1463,13 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../casedesk/ui/checks_panel.py" line="+10"/>
-        <location line="+39"/>
+        <location filename="../../casedesk/ui/checks_panel.py" line="+15"/>
+        <location line="+45"/>
         <source>No case open</source>
         <translation>Случай не открыт</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-38"/>
         <source>Check</source>
         <translation>Проверка</translation>
     </message>
@@ -1480,6 +1480,16 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
     </message>
     <message>
         <location line="+21"/>
+        <source>Use the suggested wording</source>
+        <translation>Применить предложенную формулировку</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put the suggested wording into the field (Ctrl+Z takes it back)</source>
+        <translation>Подставить предложенную формулировку в поле (Ctrl+Z отменяет)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Double-click a line to go to its field.</source>
         <translation>Дважды щёлкните строку, чтобы перейти к её полю.</translation>
     </message>
@@ -1576,6 +1586,32 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <location line="+0"/>
         <source>none found</source>
         <translation>не найдены</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Dates in your text</source>
+        <translation>Даты в вашем тексте</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n text(s) the date policy would word otherwise</source>
+        <translation>
+            <numerusform>%n текст, где правило дат требует иной формулировки</numerusform>
+            <numerusform>%n текста, где правило дат требует иной формулировки</numerusform>
+            <numerusform>%n текстов, где правило дат требует иной формулировки</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Now: %1
+Suggested: %2</source>
+        <translation>Сейчас: %1
+Предлагается: %2</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1 — now: “%2”; suggested: “%3”</source>
+        <translation>%1 — сейчас: «%2»; предлагается: «%3»</translation>
     </message>
 </context>
 <context>
@@ -2280,7 +2316,7 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>Повторить</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Your case library is empty. Start with the sample case — a published abstract recorded in CaseDesk — or a new case.</source>
         <translation>Библиотека случаев пуста. Начните с примера — опубликованных тезисов, записанных в CaseDesk, — или с нового случая.</translation>
     </message>
@@ -2372,8 +2408,8 @@ You can restore it from File › Open trash.</source>
         <translation>«%1» в корзине.</translation>
     </message>
     <message>
-        <location line="-166"/>
-        <location line="+167"/>
+        <location line="-167"/>
+        <location line="+168"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
@@ -2445,7 +2481,22 @@ You can restore it from File › Open trash.</source>
         <translation>Профиль места публикации</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+74"/>
+        <source>That text has changed since it was checked; the checks follow shortly.</source>
+        <translation>Этот текст изменился после проверки; проверки скоро обновятся.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date wording</source>
+        <translation>Формулировка даты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reworded: %1. Ctrl+Z takes it back.</source>
+        <translation>Изменена формулировка: %1. Ctrl+Z отменяет.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Copy section</source>
         <translation>Копирование раздела</translation>
     </message>
@@ -2574,7 +2625,7 @@ You can restore it from File › Open trash.</source>
 <context>
     <name>RecordListEditor</name>
     <message>
-        <location filename="../../casedesk/ui/widgets/record_list.py" line="+547"/>
+        <location filename="../../casedesk/ui/widgets/record_list.py" line="+549"/>
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
@@ -2637,7 +2688,7 @@ You can restore it from File › Open trash.</source>
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location line="-381"/>
+        <location line="-383"/>
         <source>Row %1</source>
         <translation>Строка %1</translation>
     </message>
@@ -3215,7 +3266,7 @@ Discard them?</source>
 <context>
     <name>_GeneratedSection</name>
     <message>
-        <location filename="../../casedesk/ui/editor.py" line="-559"/>
+        <location filename="../../casedesk/ui/editor.py" line="-557"/>
         <source>Use my text instead of the generated text</source>
         <translation>Использовать мой текст вместо сформированного</translation>
     </message>

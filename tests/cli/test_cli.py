@@ -171,7 +171,7 @@ def _squeeze(text: str) -> str:
     return "".join(text.split())
 
 
-def test_check_lists_the_calendar_dates_and_year_and_relative_exports_print_none(home: Path) -> None:
+def test_check_lists_the_calendar_dates_and_year_and_relative_exports_print_only_the_typed_ones(home: Path) -> None:
     case_id = run("sample", home=home).stdout.decode().strip()
 
     check = run("check", case_id, home=home, check=False)
@@ -190,23 +190,26 @@ def test_check_lists_the_calendar_dates_and_year_and_relative_exports_print_none
         out = home / f"{policy}.pdf"
         run("export", case_id, "--format", "pdf", "--dates", policy, "-o", str(out), home=home)
         text = _pdf_text_squeezed(out)
+        # Every date CaseDesk prints follows the policy; the one the author typed stays as typed.
         left = [date for date in SAMPLE_CALENDAR_DATES if _squeeze(date) in text]
-        assert left == [], (policy, left)
-        assert "2ndrelapse—" in text and "bonemarrow,84.6%blasts" in text
+        assert left == ["Nov 2023"], (policy, left)
+        assert "2ndrelapse—Nov2023,bonemarrow" in text
         if policy == "year":
             for year in ("2009", "2023", "2024", "2025"):
                 assert year in text, year
-            assert "2ndrelapse—2023,bonemarrow" in text
-        else:
-            assert "2ndrelapse—14yearslater,bonemarrow" in text
 
         result = run("check", case_id, "--dates", policy, "--json", home=home, check=False)
         report = json.loads(result.stdout)
         assert report["date_policy"] == policy
-        kinds = {finding["kind"] for finding in report["identifiers"]}
-        assert "precise_date" not in kinds, report["identifiers"]
-        assert kinds <= {"place"}  # "Astana" in the treatment context is still reported
-        assert result.returncode == (1 if report["identifiers"] else 0)
+        found = {(finding["path"], finding["kind"]) for finding in report["identifiers"]}
+        assert found == {("history[1].wording", "precise_date"), ("treatment.context", "place")}
+        assert result.returncode == 1
+        (wording,) = report["date_wordings"]  # the author's date, with the wording the policy gives it
+        assert wording["path"] == "history[1].wording" and wording["dates"] == ["Nov 2023"]
+        expected = "2nd relapse—2023, bone marrow" if policy == "year" else "2nd relapse—14 years later, bone marrow"
+        assert wording["suggested"].startswith(expected)
+        plain = run("check", case_id, "--dates", policy, home=home, check=False).stdout.decode()
+        assert f"history[1].wording: {wording['suggested']!r}" in plain
 
 
 def test_check_json_has_the_documented_keys(home: Path) -> None:

@@ -213,6 +213,11 @@ def test_a_route_is_said_as_it_reads() -> None:
     assert phrases.regimen_phrase(Course("I", agent="methotrexate", dose="12 mg", route="intrathecal"), "en") == "methotrexate 12 mg intrathecal"
     assert phrases.regimen_phrase(Course("I", dose="9 mcg/day", route="continuous infusion"), "en") == "9 mcg/day by continuous infusion"
     assert phrases.regimen_phrase(Course("I", agent="A, B", dose="A 20 mg, B 5 mg"), "en") == "A 20 mg, B 5 mg"  # not "A, B A 20 mg"
+    assert phrases.regimen_phrase(Course("I", agent="A, B", dose="A 20 mg"), "en") == "A, B: A 20 mg"
+    # A drug named in the schedule is not the list of drugs given: the list is printed.
+    assert phrases.regimen_phrase(Course("TB", agent="isoniazid, rifampin", schedule="rifampin stopped"), "en") == (
+        "isoniazid, rifampin, rifampin stopped"
+    )
     assert phrases.regimen_phrase(Course("I", dose="100 mg/day", schedule="stopped in May 2019"), "en") == "100 mg/day, stopped in May 2019"
 
 

@@ -76,4 +76,4 @@ def test_generated_text_is_made_for_the_page_in_view(qtbot: QtBot, window: MainW
     assert complications.placeholderText() == ""
     editor.tabs.setCurrentIndex(editor.page_of(complications))
     # The outcomes page's generated sentences, once it is shown.
-    assert complications.placeholderText().startswith("Complications: fungal pneumonia")
+    assert complications.placeholderText().startswith("Complications:\nfungal pneumonia")

@@ -17,6 +17,8 @@ from pytestqt.qtbot import QtBot
 from casedesk.app import ErrorReporter
 from casedesk.services import CaseService
 from casedesk.ui.dialogs import Dialogs
+from casedesk.domain import DatePolicy
+from casedesk.ui.checks_panel import PATH_ROLE
 from casedesk.ui.library import CASE_ID_ROLE
 from casedesk.ui.main_window import MainWindow
 from casedesk.ui.widgets import PartialDateEdit
@@ -386,10 +388,12 @@ def test_checks_list_care_and_identifiers_and_lead_to_the_field(
     assert window.editor.courses.table.currentIndex().row() == 0
 
 
-def test_export_lists_identifiers_and_a_year_only_export_has_no_calendar_dates(
+def test_export_lists_identifiers_and_a_year_only_export_has_no_calendar_dates_once_the_wording_is_accepted(
     qtbot: QtBot, service: CaseService, settings: QSettings, tmp_path: Path
 ) -> None:
-    service.add_sample()
+    case = service.add_sample()
+    wording = "2nd relapse—2023, bone marrow, 84.6% blasts, refractory to prephase of ALL-2022kz."
+    service.update_case(dataclasses.replace(case, history=(case.history[0], dataclasses.replace(case.history[1], wording=wording))))
     window = open_window(qtbot, service, settings)
     window.export_action.trigger()
     dialog = window.export_dialog
@@ -403,7 +407,7 @@ def test_export_lists_identifiers_and_a_year_only_export_has_no_calendar_dates(
     assert not target.exists()
     dialog.export_button.click()
     text = "".join(p.extract_text() for p in PdfReader(target).pages)
-    for calendar_date in ("19.12.2023", "17.01.2024", "April 2009", "October 2024"):
+    for calendar_date in ("19.12.2023", "17.01.2024", "April 2009", "October 2024", "Nov 2023"):
         assert calendar_date not in text
     assert "2023" in text
 
@@ -578,3 +582,28 @@ def test_a_narrow_window_hides_the_preview_behind_a_toggle_and_shows_the_length_
     window.resize(1400, 800)
     qtbot.waitUntil(window.side.isVisible, timeout=2000)
     assert window.editor.isVisible() and window.side_action.isChecked() and not window.count.isVisible()
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+def test_a_date_typed_in_the_text_is_reworded_only_when_the_author_accepts(
+    qtbot: QtBot, service: CaseService, settings: QSettings
+) -> None:
+    case = service.add_sample()
+    service.update_case(dataclasses.replace(case, publication=dataclasses.replace(case.publication, date_policy=DatePolicy.YEAR)))
+    window = open_window(qtbot, service, settings)
+    checks = window.checks
+    qtbot.waitUntil(lambda: any(checks.tree.topLevelItem(i).data(0, PATH_ROLE + 1) == "wording" for i in range(checks.tree.topLevelItemCount())), timeout=20000)
+    group = next(checks.tree.topLevelItem(i) for i in range(checks.tree.topLevelItemCount()) if checks.tree.topLevelItem(i).data(0, PATH_ROLE + 1) == "wording")
+    assert group.text(1) == "1 text the date policy would word otherwise"
+    line = group.child(0)
+    assert line.text(0) == "Patient › Event 2: Own wording of the line"
+    assert line.text(1).startswith("2nd relapse—2023, bone marrow")
+    assert window.session.case.history[1].wording.startswith("2nd relapse—Nov 2023")  # not rewritten unasked
+    window.side.setCurrentWidget(checks)
+    assert not checks.use_button.isEnabled()
+    checks.tree.setCurrentItem(line)
+    assert checks.use_button.isEnabled()
+    qtbot.mouseClick(checks.use_button, Qt.MouseButton.LeftButton)
+    assert window.session.case.history[1].wording.startswith("2nd relapse—2023, bone marrow")
+    window.undo_action.trigger()  # one undoable step
+    assert window.session.case.history[1].wording.startswith("2nd relapse—Nov 2023")

@@ -516,6 +516,7 @@ def check_as_dict(case_id: int, report: CheckReport) -> dict[str, object]:
         "care": {"met": met, "partly": partly, "missing": missing, "items": care_as_dict(report.care)},
         "identifiers": findings_as_dict(report.identifiers),
         "date_wordings": [wording.as_dict() for wording in report.date_wordings],
+        "language_notes": [{"path": n.path, "found": n.found, "message": n.message} for n in report.language_notes],
         "venue_notes": list(report.venue_notes),
         "blocks_submission": report.blocks_submission,
     }
@@ -543,6 +544,8 @@ def _print_check(report: CheckReport) -> None:
     print(f"Identifiers: {len(report.identifiers)} found" if report.identifiers else "Identifiers: none found")
     for finding in report.identifiers:
         print(f"  {finding.path}: {finding.text!r} ({finding.kind.value}) {finding.message}")
+    for note in report.language_notes:
+        print(f"Language: {note.path}: {note.message}")
     if report.date_wordings:
         print(f"Dates in your text, as typed ({len(report.date_wordings)}); under the date policy they would read:")
         for wording in report.date_wordings:

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from casedesk.checks.counting import CountResult
     from casedesk.checks.identifiers import DatePolicy as DatesPublished
     from casedesk.checks.identifiers import Finding
+    from casedesk.checks.language import LanguageNote
     from casedesk.checks.wording import DateWording
     from casedesk.report.document import Document, Section
 
@@ -292,6 +293,7 @@ class CaseService:
         from casedesk.report.builder import effective_date_policy
 
         options = options or ExportOptions()
+        case = _in_language(case, options)  # checked in the language it is exported in
         venue = resolve_venue(options.venue if options.venue is not None else case.publication.venue_profile,
                               strict=options.venue is not None)
         policy = effective_date_policy(case, venue, options.dates)
@@ -492,6 +494,8 @@ class CheckReport:
     venue_notes: tuple[str, ...]  # other rules of the venue the case breaks (authors, title length…)
     # Texts with dates typed the policy would print otherwise, each with its suggested wording.
     date_wordings: tuple[DateWording, ...] = ()
+    # Texts in another script than the report's language.
+    language_notes: tuple[LanguageNote, ...] = ()
 
     @property
     def over_limit(self) -> bool:
@@ -509,6 +513,7 @@ def _check_report(
     case: Case, venue: VenueProfile, policy: DatePolicy, document: Document, *, messages: Language = "en"
 ) -> CheckReport:
     from casedesk.checks.counting import count_document
+    from casedesk.checks.language import language_notes
     from casedesk.checks.wording import date_wordings
     from casedesk.report.builder import date_style
 
@@ -520,6 +525,7 @@ def _check_report(
         identifiers=scan_case(case, dates=policy.value, language=messages),
         venue_notes=tuple(venue_notes(case, venue, language=messages)),
         date_wordings=date_wordings(case, date_style(case, venue, policy)),
+        language_notes=language_notes(case, document.language, language=messages),
     )
 
 

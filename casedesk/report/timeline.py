@@ -34,6 +34,7 @@ from casedesk.domain.records import Assessment, Case, Course, EventKind, History
 from casedesk.domain.venues import DatePolicy, VenueProfile
 from casedesk.report.datefmt import DateStyle, relative, relative_parts, relative_series
 from casedesk.report.document import FigureBlock, Section, TableBlock, printable_text
+from casedesk.report.phrases import ordinal, story_order
 from casedesk.report.fonts import register_fonts
 from casedesk.report.terms import term
 
@@ -151,33 +152,20 @@ def _onset_label(case: Case, language: Language) -> str:
     return term("onset", language, diagnosis=diagnosis).strip() if diagnosis else term("timeline.onset", language)
 
 
-def _ordinal(n: int, language: Language) -> str:
-    if language == "ru":
-        return f"{n}-й"
-    if language == "kk":
-        return f"{n}-ші"
-    suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
 def _short(text: str, limit: int = 32) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip(" ,;:") + "…"
 
 
 def _history_labels(events: Iterable[HistoryEvent], language: Language) -> list[tuple[HistoryEvent, str]]:
-    """Each event with its short label; relapses are counted in date order, as the text counts them."""
-    def when(pair: tuple[int, HistoryEvent]) -> tuple[bool, tuple[int, int, int], int]:
-        index, event = pair
-        return (event.date is None, event.date.sort_key() if event.date else (0, 0, 0), index)
-
-    ordered = sorted(enumerate(events), key=when)
+    """Each event with its short label; relapses are counted in the order the text tells the story
+    (casedesk.report.phrases.story_order), and numbered as the text numbers them."""
     labelled = []
     relapses = 0
-    for _, event in ordered:
+    for event in story_order(list(events)):
         if event.kind == EventKind.RELAPSE:
             relapses += 1
-            label = term("event.relapse", language, ordinal=_ordinal(relapses, language))
+            label = term("event.relapse", language, ordinal=ordinal(relapses, language))
         elif event.kind == EventKind.OTHER:
             label = _short(event.text or event.site or event.wording)
         elif event.kind in (EventKind.PROCEDURE, EventKind.HOSPITALISATION) and event.text.strip():

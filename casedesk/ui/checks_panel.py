@@ -168,6 +168,15 @@ class ChecksPanel(QWidget):
         )
         for finding in report.identifiers:
             self._line(found, self.label_of(finding.path), f"“{finding.text}” — {finding.message}", path=finding.path)
+        if report.language_notes:
+            other = self._group(
+                "language",
+                self.tr("Language"),
+                self.tr("%n text(s) in another language than the report", "", len(report.language_notes)),
+                "#9a6700",
+            )
+            for note in report.language_notes:
+                self._line(other, self.label_of(note.path), note.message, path=note.path)
         if report.date_wordings:
             # The author's words are printed as typed; each rewording is theirs to accept.
             wordings = self._group(

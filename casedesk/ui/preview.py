@@ -215,6 +215,11 @@ class PreviewPane(QWidget):
         self.last_pdf = result.pdf
         self.last_result = result
         self._load(result.pdf, images)
+        notes = len(result.check.language_notes)
+        if notes:  # the author's words and CaseDesk's would be in two languages: said here too
+            self.status.setText(
+                self.status.text() + " · " + self.tr("%n text(s) in another language than the report (see Checks)", "", notes)
+            )
         self.show_counts(result)
         self.rendered.emit(result)
 

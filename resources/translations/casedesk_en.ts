@@ -23,7 +23,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+28"/>
+        <source>%n text(s) in another language than the report</source>
+        <translation>
+            <numerusform>%n text in another language than the report</numerusform>
+            <numerusform>%n texts in another language than the report</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
         <source>%n text(s) the date policy would word otherwise</source>
         <translation>
             <numerusform>%n text the date policy would word otherwise</numerusform>
@@ -72,7 +80,15 @@
 <context>
     <name>PreviewPane</name>
     <message numerus="yes">
-        <location filename="../../casedesk/ui/preview.py" line="+264"/>
+        <location filename="../../casedesk/ui/preview.py" line="+221"/>
+        <source>%n text(s) in another language than the report (see Checks)</source>
+        <translation>
+            <numerusform>%n text in another language than the report (see Checks)</numerusform>
+            <numerusform>%n texts in another language than the report (see Checks)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+48"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>

@@ -1588,6 +1588,20 @@ The latest good backup was saved %2. Restore it? The file that cannot be opened 
         <translation>не найдены</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n text(s) in another language than the report</source>
+        <translation>
+            <numerusform>%n текст на другом языке, чем отчёт</numerusform>
+            <numerusform>%n текста на другом языке, чем отчёт</numerusform>
+            <numerusform>%n текстов на другом языке, чем отчёт</numerusform>
+        </translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>Dates in your text</source>
         <translation>Даты в вашем тексте</translation>
@@ -2577,8 +2591,17 @@ You can restore it from File › Open trash.</source>
         <source>Updating preview…</source>
         <translation>Обновление предпросмотра…</translation>
     </message>
+    <message numerus="yes">
+        <location line="+47"/>
+        <source>%n text(s) in another language than the report (see Checks)</source>
+        <translation>
+            <numerusform>%n текст на другом языке, чем отчёт (см. «Проверки»)</numerusform>
+            <numerusform>%n текста на другом языке, чем отчёт (см. «Проверки»)</numerusform>
+            <numerusform>%n текстов на другом языке, чем отчёт (см. «Проверки»)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+51"/>
+        <location line="+9"/>
         <source>%1 characters · %2 words</source>
         <translation>знаков: %1 · слов: %2</translation>
     </message>

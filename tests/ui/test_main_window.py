@@ -607,3 +607,19 @@ def test_a_date_typed_in_the_text_is_reworded_only_when_the_author_accepts(
     assert window.session.case.history[1].wording.startswith("2nd relapse—2023, bone marrow")
     window.undo_action.trigger()  # one undoable step
     assert window.session.case.history[1].wording.startswith("2nd relapse—Nov 2023")
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+def test_a_text_in_another_language_than_the_report_is_said_in_the_checks_and_under_the_preview(
+    qtbot: QtBot, service: CaseService, settings: QSettings
+) -> None:
+    case = service.add_sample()
+    background = "Пациент поступил с жалобами на боли в костях и слабость в течение месяца."
+    service.update_case(dataclasses.replace(case, patient=dataclasses.replace(case.patient, background=background)))
+    window = open_window(qtbot, service, settings)
+    checks = window.checks
+    qtbot.waitUntil(lambda: "another language" in window.preview.status.text(), timeout=20000)
+    assert window.preview.status.text().endswith("1 text in another language than the report (see Checks)")
+    groups = {checks.tree.topLevelItem(i).data(0, PATH_ROLE + 1): checks.tree.topLevelItem(i) for i in range(checks.tree.topLevelItemCount())}
+    line = groups["language"].child(0)
+    assert line.text(0) == "Patient: Background" and "Russian (Cyrillic script)" in line.text(1)

@@ -20,7 +20,7 @@ from reportlab.lib.rl_accel import sameFrag
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, PageBreak, SimpleDocTemplate, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, ListFlowable, ListItem, PageBreak, SimpleDocTemplate, Spacer
 from reportlab.platypus.flowables import LIIndenter
 from reportlab.platypus import Table, TableStyle
 from reportlab.platypus import Paragraph as RLParagraph
@@ -53,8 +53,16 @@ def markup(spans: tuple[Span, ...]) -> str:
     return "".join(out)
 
 
+FIRST_LINES = 3  # lines of a section's text that must fit under its heading on the same page
+
+
 class _Styles:
     """One stylesheet; every style inherits from the body so a change of base font carries through."""
+
+    def heading_with_lines(self, lines: int) -> float:
+        """The height a heading needs on a page, with `lines` lines of body text under it."""
+        heading = self.heading
+        return heading.spaceBefore + heading.leading + heading.spaceAfter + lines * self.body.leading
 
     def __init__(self, base_size: float = 10.0) -> None:
         family = register_fonts()
@@ -305,9 +313,12 @@ def flowables(document: Document, styles: _Styles) -> list[Flowable]:
             story.append(PageBreak())
         if section.heading:
             heading = _para(markup((Span(section.heading),)), styles.heading)
-            # A heading never ends a page on its own: keep it with the first block that follows.
-            story.append(KeepTogether([heading, blocks[0]]) if blocks else heading)
-            story.extend(blocks[1:])
+            # A heading never ends a page on its own, but it is kept with the first lines of what
+            # follows only, not with the whole of it: a long list or paragraph starts under its
+            # heading and goes on over the page, rather than moving whole and leaving a page blank.
+            story.append(CondPageBreak(styles.heading_with_lines(FIRST_LINES)))
+            story.append(heading)
+            story.extend(blocks)
         else:
             story.extend(blocks)
     if not story:

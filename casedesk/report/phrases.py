@@ -37,11 +37,10 @@ EN_DASH = "–"
 _NUMERIC = re.compile(r"^[<>≤≥~±+\-−]?\s*\d")
 # Units written against their number, without a space.
 _CLOSE_UNITS = ("%", "‰", "°")
-# The last word of a route that names how it was given ("by continuous infusion"); any other route
-# is an adjective or an abbreviation ("intrathecal", "IV") and follows the dose plainly.
-_ROUTE_NOUNS = frozenset(
-    "infusion infusions injection injections inhalation mouth route drip bolus push pump catheter tube nebulizer nebuliser".split()
-)
+# A route of one word that is an adjective, an adverb or an abbreviation ("intrathecal", "oral",
+# "subcutaneously", "IV") follows the dose plainly; any other route names how it was given and
+# reads after "by" ("by continuous infusion", "by IV push", "by propulsive enteroscopy").
+_PLAIN_ROUTE = re.compile(r"[A-Z]{1,4}|(?i:\w+(?:al|ous|ic|ary|ly))")
 
 
 # ----- small helpers ------------------------------------------------------------------------
@@ -158,9 +157,12 @@ def history_line(event: HistoryEvent, relapse_number: int, style: DateStyle) -> 
         label = ""
     else:
         label = term(f"event.{event.kind.value}", language)
-    when = style(event.date) if event.date else ""
+    dash = term("dash", language)
+    head = join(dash, label, style(event.date) if event.date else "")
     site = f"({event.site.strip()})" if event.site.strip() else ""
-    return capitalise(sentence(join(term("dash", language), label, join(" ", when, site), event.text)))
+    if head:  # "2nd relapse—Nov 2023 (bone marrow)—…", "Diagnosis (upper jejunum)—…"
+        return capitalise(sentence(join(dash, join(" ", head, site), event.text)))
+    return capitalise(sentence(join(" ", event.text, site)))  # "History of gallstones (gallbladder)."
 
 
 def history_lines(events: Sequence[HistoryEvent], style: DateStyle) -> list[str]:
@@ -231,9 +233,8 @@ def regimen_phrase(course: Course, language: Language, context: str = "") -> str
     heading of the treatment section: "Blinatumomab Immunotherapy"); where the dose names some drugs
     itself, the agent stands apart from it ("A, B: A 20 mg"), never glued to it ("A, B A 20 mg")."""
     route = course.route.strip()
-    if route and route.split()[-1].casefold() in _ROUTE_NOUNS:
+    if route and not (len(route.split()) == 1 and _PLAIN_ROUTE.fullmatch(route)):
         route = term("by_route", language, route=route)
-    # else an adjective or an abbreviation, after the dose as it stands: "12 mg intrathecal", "1 g IV"
     given = join(" ", course.dose, route)
     described = join(", ", given, course.schedule)
     agent = course.agent.strip()

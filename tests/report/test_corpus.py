@@ -153,3 +153,30 @@ def test_the_corpus_has_real_cases_of_several_fields_and_languages() -> None:
         source = (REPO_ROOT / "tests" / "corpus" / slug / "SOURCE.md").read_text(encoding="utf-8")
         assert re.search(r"CC[- ]BY", source), f"{slug}: SOURCE.md states no open licence"
         assert "doi" in source.casefold() or "url" in source.casefold(), f"{slug}: SOURCE.md names no source"
+
+
+def _lowest_text_on_each_page(data: bytes) -> list[tuple[float, float]]:
+    """(lowest baseline of text, page height) of every page."""
+    from pypdf import PdfReader
+
+    pages = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        lowest = [float(page.mediabox.height)]
+
+        def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+            if text.strip():
+                lowest[0] = min(lowest[0], cm[5] + tm[5])
+
+        page.extract_text(visitor_text=visit)
+        pages.append((lowest[0], float(page.mediabox.height)))
+    return pages
+
+
+@pytest.mark.parametrize("slug", list(CASES))
+def test_no_page_is_left_a_third_blank_while_text_follows(slug: str) -> None:
+    """A heading goes with the first lines of its section, not with all of it: a long list starts
+    under its heading and runs over the page (the figure, which may move, is not in these cases)."""
+    document = build_document(CASES[slug], timeline="none")
+    pages = _lowest_text_on_each_page(render_pdf(document))
+    for number, (lowest, height) in enumerate(pages[:-1], start=1):
+        assert lowest < height / 3, f"{slug}: page {number} ends at {lowest:.0f} pt of {height:.0f}: over a third left blank"

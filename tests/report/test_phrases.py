@@ -138,6 +138,19 @@ def test_every_history_line(style: DateStyle) -> None:
         check(text, present)
 
 
+def test_a_site_goes_with_the_event_it_belongs_to() -> None:
+    style = DateStyle("en")
+    assert phrases.history_line(HistoryEvent(D(2017), EventKind.RELAPSE, "bone marrow", "ALL REZ BFM"), 1, style) == (
+        "1st relapse—2017 (bone marrow)—ALL REZ BFM."
+    )
+    assert phrases.history_line(HistoryEvent(None, EventKind.DIAGNOSIS, "upper jejunum", "CT showed a stone"), 1, style) == (
+        "Diagnosis (upper jejunum)—CT showed a stone."
+    )
+    assert phrases.history_line(HistoryEvent(None, EventKind.OTHER, "gallbladder", "history of gallstones"), 1, style) == (
+        "History of gallstones (gallbladder)."
+    )
+
+
 def test_undated_history_keeps_its_place_and_dated_events_go_by_date() -> None:
     a, b, c, d = (HistoryEvent(D(2020), text="a"), HistoryEvent(text="b"), HistoryEvent(D(2017), text="c"), HistoryEvent(D(2019, 5), text="d"))
     assert [e.text for e in phrases.story_order([a, b, c, d])] == ["c", "b", "d", "a"]
@@ -219,6 +232,12 @@ def test_a_route_is_said_as_it_reads() -> None:
         "isoniazid, rifampin, rifampin stopped"
     )
     assert phrases.regimen_phrase(Course("I", dose="100 mg/day", schedule="stopped in May 2019"), "en") == "100 mg/day, stopped in May 2019"
+    assert phrases.regimen_phrase(Course("I", dose="1 g", route="IV"), "en") == "1 g IV"
+    assert phrases.regimen_phrase(Course("I", dose="5 mg", route="subcutaneously"), "en") == "5 mg subcutaneously"
+    assert phrases.regimen_phrase(Course("I", dose="2 mg", route="IV push"), "en") == "2 mg by IV push"
+    assert phrases.regimen_phrase(Course("I", agent="laser lithotripsy", route="propulsive enteroscopy"), "en") == (
+        "laser lithotripsy by propulsive enteroscopy"
+    )
 
 
 @pytest.mark.parametrize("style", list(styles()), ids=lambda s: f"{s.language}-{s.policy.value}")

@@ -232,7 +232,7 @@ def _venue_line(venue: Venue, language: Language) -> str:
     the venue as a rule; a name or an edition it does not hold is printed after it."""
     name, edition, proceedings = venue.name.strip(), venue.edition.strip(), venue.proceedings.strip()
     if edition and name:
-        head = f"{edition} “{name}”"
+        head = f"{edition} {term('quoted', language, text=name)}"
     else:
         head = name or edition
     if proceedings:

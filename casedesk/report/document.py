@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from casedesk.domain.dates import Language
@@ -166,33 +167,42 @@ def printable_text(text: str) -> str:
 def printable_document(document: Document) -> Document:
     """`document` with every text in it made printable (figure data is the figure's own business)."""
     return replace(
-        document,
+        map_texts(document, printable_text),
         title=printable_text(document.title),
         authors=tuple(printable_text(author) for author in document.authors),
-        sections=tuple(printable_section(section) for section in document.sections),
     )
 
 
 def printable_section(section: Section) -> Section:
     """`section` with every text in it made printable, as printable_document() does."""
-    heading = None if section.heading is None else printable_text(section.heading)
-    return replace(section, heading=heading, blocks=tuple(_printable_block(block) for block in section.blocks))
+    return _mapped_section(section, printable_text)
 
 
-def _printable_block(block: Block) -> Block:
+def map_texts(document: Document, change: Callable[[str], str]) -> Document:
+    """`document` with `change` made to every text printed in its sections: headings, spans, table
+    cells and captions (not the title and authors kept as the file's metadata, nor figure data)."""
+    return replace(document, sections=tuple(_mapped_section(section, change) for section in document.sections))
+
+
+def _mapped_section(section: Section, change: Callable[[str], str]) -> Section:
+    heading = None if section.heading is None else change(section.heading)
+    return replace(section, heading=heading, blocks=tuple(_mapped_block(block, change) for block in section.blocks))
+
+
+def _mapped_block(block: Block, change: Callable[[str], str]) -> Block:
     if isinstance(block, Paragraph):
-        return _printable_paragraph(block)
+        return _mapped_paragraph(block, change)
     if isinstance(block, ListBlock):
-        return replace(block, items=tuple(_printable_paragraph(item) for item in block.items))
+        return replace(block, items=tuple(_mapped_paragraph(item, change) for item in block.items))
     if isinstance(block, TableBlock):
         return replace(
             block,
-            header=tuple(printable_text(cell) for cell in block.header),
-            rows=tuple(tuple(printable_text(cell) for cell in row) for row in block.rows),
-            caption=printable_text(block.caption),
+            header=tuple(change(cell) for cell in block.header),
+            rows=tuple(tuple(change(cell) for cell in row) for row in block.rows),
+            caption=change(block.caption),
         )
-    return replace(block, caption=printable_text(block.caption))
+    return replace(block, caption=change(block.caption))
 
 
-def _printable_paragraph(paragraph: Paragraph) -> Paragraph:
-    return replace(paragraph, spans=tuple(replace(span, text=printable_text(span.text)) for span in paragraph.spans))
+def _mapped_paragraph(paragraph: Paragraph, change: Callable[[str], str]) -> Paragraph:
+    return replace(paragraph, spans=tuple(replace(span, text=change(span.text)) for span in paragraph.spans))

@@ -40,6 +40,7 @@ from casedesk.report.document import (
     printable_document,
 )
 from casedesk.report.page import MARGIN_MM, PAGE_SIZES_MM, page_size_name
+from casedesk.report.typography import has_long_token, typeset_document
 
 FONT = "DejaVu Sans"  # the family the PDF embeds; Word substitutes a sans serif (see _font_table) if missing
 APPLICATION = "CaseDesk"
@@ -84,7 +85,8 @@ def _clean(text: str) -> str:
 
 def render_docx(document: Document, *, page_size: str = "A4", base_font_size: float = 10.0) -> bytes:
     """The DOCX of `document`. Core properties carry the title and authors only, never patient data."""
-    document = printable_document(document)  # as every format prints it; _clean() stays the XML guard
+    # As every format prints it, then typeset; _clean() stays the XML guard.
+    document = typeset_document(printable_document(document))
     word = docx.Document()
     _page(word, page_size)
     _styles(word, base_font_size, document.language)
@@ -113,7 +115,11 @@ def _section(word: WordDocument, section: Section) -> None:
         elif isinstance(block, FigureBlock):
             _figure(word, block)
         else:
-            _runs(word.add_paragraph(style=ROLE_STYLES[block.role]), block.spans)
+            paragraph = word.add_paragraph(style=ROLE_STYLES[block.role])
+            if block.role is Role.BODY and has_long_token("".join(span.text for span in block.spans)):
+                # A web address or a sequence cannot be spread: justified, its line would open wide gaps.
+                paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            _runs(paragraph, block.spans)
 
 
 def _runs(paragraph: WordParagraph, spans: tuple[Span, ...], *, bold: bool = False) -> None:
@@ -266,8 +272,15 @@ def _styles(word: WordDocument, size: float, language: str) -> None:
 
 
 def _settings(word: WordDocument) -> None:
-    """A line that ends in a line break is not stretched to the full width in justified text
-    (Word stretches it unless told not to; LibreOffice follows the same setting)."""
+    """Words are hyphenated at line ends in the text's language, as the PDF's are. A line that ends
+    in a line break is not stretched to the full width in justified text (Word stretches it unless
+    told not to; LibreOffice follows the same setting)."""
+    tab_stop = word.settings.element.find(qn("w:defaultTabStop"))
+    hyphenation = OxmlElement("w:autoHyphenation")  # it follows w:defaultTabStop in w:settings
+    if tab_stop is not None:
+        tab_stop.addnext(hyphenation)
+    else:
+        word.settings.element.insert(0, hyphenation)
     compat = word.settings.element.find(qn("w:compat"))
     if compat is None:
         compat = OxmlElement("w:compat")

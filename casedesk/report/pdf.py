@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from xml.sax.saxutils import escape
 
 from reportlab.graphics import renderPDF
@@ -26,6 +27,7 @@ from reportlab.platypus import Table, TableStyle
 from reportlab.platypus import Paragraph as RLParagraph
 
 from casedesk.atomic import write_bytes_atomic
+from casedesk.domain.dates import Language
 from casedesk.report.document import (
     Document,
     FigureBlock,
@@ -38,6 +40,7 @@ from casedesk.report.document import (
 )
 from casedesk.report.fonts import bold_font, italic_font, register_fonts
 from casedesk.report.timeline import TimelineFigure, timeline_drawing
+from casedesk.report.typography import has_long_token, hyphenatable, typeset_document
 from casedesk.report.page import page_size_name
 
 PDF_CREATOR = "CaseDesk"
@@ -64,8 +67,9 @@ class _Styles:
         heading = self.heading
         return heading.spaceBefore + heading.leading + heading.spaceAfter + lines * self.body.leading
 
-    def __init__(self, base_size: float = 10.0) -> None:
+    def __init__(self, base_size: float = 10.0, language: Language = "en") -> None:
         family = register_fonts()
+        self.language = language
         self.body = ParagraphStyle(
             "body", fontName=family, fontSize=base_size, leading=base_size * 1.35,
             alignment=TA_JUSTIFY, spaceAfter=base_size * 0.5,
@@ -143,7 +147,15 @@ def _para(text: str, style: ParagraphStyle) -> RLParagraph:
     return paragraph
 
 
-def _paragraph(block: Paragraph, style: ParagraphStyle) -> RLParagraph:
+def _paragraph(block: Paragraph, style: ParagraphStyle, language: Language) -> RLParagraph:
+    """A paragraph of the tree. Justified text may break words at line ends (soft hyphens where the
+    language's dictionary allows), so that its lines are not spread into rivers; a paragraph with a
+    web address or a sequence in it is set ragged instead, as such a token cannot be spread."""
+    if style.alignment == TA_JUSTIFY:
+        if has_long_token("".join(span.text for span in block.spans)):
+            style = ParagraphStyle(f"{style.name}_ragged", parent=style, alignment=TA_LEFT)
+        else:
+            block = replace(block, spans=tuple(replace(span, text=hyphenatable(span.text, language)) for span in block.spans))
     return _para(markup(block.spans), style)
 
 
@@ -184,7 +196,7 @@ class _List(ListFlowable):
 
 
 def _list(block: ListBlock, styles: _Styles) -> ListFlowable:
-    items = [ListItem(_paragraph(item, styles.list_item)) for item in block.items]
+    items = [ListItem(_paragraph(item, styles.list_item, styles.language)) for item in block.items]
     common = dict(
         bulletFontName=styles.family,  # otherwise reportlab draws bullets in Helvetica
         bulletFontSize=styles.base_size,
@@ -308,7 +320,7 @@ def flowables(document: Document, styles: _Styles) -> list[Flowable]:
             elif isinstance(block, FigureBlock):
                 blocks.extend(_figure(block, styles))
             else:
-                blocks.append(_paragraph(block, styles.by_role[block.role]))
+                blocks.append(_paragraph(block, styles.by_role[block.role], styles.language))
         if section.new_page and story:
             story.append(PageBreak())
         if section.heading:
@@ -328,8 +340,8 @@ def flowables(document: Document, styles: _Styles) -> list[Flowable]:
 
 def render_pdf(document: Document, *, page_size: str = "A4", base_font_size: float = 10.0) -> bytes:
     """The PDF of `document`. Metadata carries the title and authors only, never patient data."""
-    document = printable_document(document)
-    styles = _Styles(base_font_size)
+    document = typeset_document(printable_document(document))
+    styles = _Styles(base_font_size, document.language)
     buffer = io.BytesIO()
     template = SimpleDocTemplate(
         buffer,

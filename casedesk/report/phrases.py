@@ -65,10 +65,33 @@ def and_list(items: Sequence[str], and_word: str) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {and_word} {items[-1]}"
 
 
-def with_unit(value: str, unit: str) -> str:
+# A plain number as typed: an optional sign, whole digits, maybe a decimal point and more digits.
+_PLAIN_NUMBER = re.compile(r"([<>≤≥~±+\-−]?\s*)(\d+)(?:\.(\d+))?")
+THIN_NBSP = "\u202f"  # groups digits in Russian and Kazakh: a narrow space that never breaks
+
+
+def number_text(value: str, language: Language) -> str:
+    """A recorded number as the report's language prints it. In Russian and Kazakh the decimal mark
+    is a comma ("0.6" prints "0,6") and a whole number of five digits or more is grouped by threes
+    with a narrow no-break space ("12500" prints "12 500"); English prints the number as typed.
+    Anything but a plain number ("1.5–2", "1,000", "<1", "negative") prints as typed: only the
+    author can say what a comma or a range means."""
+    text = value.strip()
+    match = _PLAIN_NUMBER.fullmatch(text)
+    if language not in ("ru", "kk") or match is None:
+        return value
+    sign, whole, fraction = match.groups()
+    if len(whole) >= 5 and not whole.startswith("0"):
+        head = len(whole) % 3 or 3
+        whole = THIN_NBSP.join([whole[:head], *(whole[i : i + 3] for i in range(head, len(whole), 3))])
+    return f"{sign}{whole},{fraction}" if fraction is not None else f"{sign}{whole}"
+
+
+def with_unit(value: str, unit: str, language: Language = "en") -> str:
     """A value and its unit as a text prints them: "1%", "20 mg", "<1%", "−2 SD"; a unit is never
-    dropped, also where the value is not a plain number ("negative", "trace")."""
-    value, unit = value.strip(), unit.strip()
+    dropped, also where the value is not a plain number ("negative", "trace"). A plain number is
+    written as `language` writes numbers (number_text)."""
+    value, unit = number_text(value.strip(), language), unit.strip()
     if not unit:
         return value
     if not value:
@@ -268,7 +291,7 @@ def assessment_phrase(assessment: Assessment, language: Language = "en") -> str:
         sign = EN_DASH if value.casefold() == "negative" else "+"
         inside = [sign, *([method] if method else []), *extra]
         return f"MRD ({'; '.join(inside)})"
-    shown = with_unit(value, unit)
+    shown = with_unit(value, unit, language)
     if measure.casefold() == "blasts" and _NUMERIC.match(value):
         phrase = term("blasts", language, value=shown)
     elif measure.casefold().startswith("blasts ") and _NUMERIC.match(value) and language == "en":

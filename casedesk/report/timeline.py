@@ -32,9 +32,17 @@ from reportlab.pdfgen.canvas import Canvas
 from casedesk.domain.dates import Language, PartialDate, Precision, month_name
 from casedesk.domain.records import Assessment, Case, Course, EventKind, HistoryEvent
 from casedesk.domain.venues import DatePolicy, VenueProfile
-from casedesk.report.datefmt import DateStyle, relative, relative_parts, relative_series
+from casedesk.report.datefmt import DateStyle, relative, relative_parts
 from casedesk.report.document import FigureBlock, Section, TableBlock, printable_text
-from casedesk.report.phrases import ordinal, story_order
+from casedesk.report.phrases import (
+    assessment_phrase,
+    number_text,
+    ordinal,
+    period_phrase,
+    regimen_phrase,
+    story_order,
+    with_unit,
+)
 from casedesk.report.fonts import register_fonts
 from casedesk.report.terms import term
 
@@ -509,14 +517,7 @@ def _nice_step(top: float) -> float:
 
 
 def _number_text(value: float, language: Language) -> str:
-    text = f"{value:.6g}"
-    return text.replace(".", ",") if language in ("ru", "kk") else text
-
-
-def _value_with_unit(value: str, unit: str) -> str:
-    if not unit:
-        return value
-    return f"{value}{unit}" if unit in ("%", "‰", "°") else f"{value} {unit}"
+    return number_text(f"{value:.6g}", language)
 
 
 def _capitalised(text: str) -> str:
@@ -691,7 +692,6 @@ def timeline_drawing(data: TimelineData, style: DateStyle, width: float = 482.0,
     axis = timeline_axis(data, width)
     left = axis.segments[0].x0
     right = width - RIGHT
-    language = style.language
 
     # Markers in a row with the same label (three follow-ups "remission") share one label.
     markers: list[_Placed] = []
@@ -917,7 +917,7 @@ def _draw_series(
         fill = colors.white if point.dated_by_course else INK
         dot = Circle(cx, cy, 2.2, fillColor=fill, strokeColor=INK, strokeWidth=0.8)
         item.add(dot, name="extent" if point.date.precision is Precision.DAY else "dot")
-        text = _value_with_unit(_number_text_typed(point.text, style.language), series.unit)
+        text = with_unit(point.text, series.unit, style.language)
         # centred on its point, inside the figure and no wider than an inch ("0.6%", not a unit
         # typed as a sentence: the legend names the measure and its unit in full)
         text = _fit(text, font, VALUE_SIZE, min(VALUE_WIDTH, 2 * min(cx, axis.segments[-1].x1 + RIGHT - cx)))
@@ -926,10 +926,6 @@ def _draw_series(
             item.add(_string(cx, cy + 4.0, text, font, VALUE_SIZE, "middle"))
             value_boxes.append((cx - w / 2, cx + w / 2))
         foreground.add(item)
-
-
-def _number_text_typed(text: str, language: Language) -> str:
-    return text.replace(".", ",") if language in ("ru", "kk") else text.replace(",", ".")
 
 
 # ----- legend -----------------------------------------------------------------------------------
@@ -1016,37 +1012,15 @@ def timeline_pdf(case: Case, style: DateStyle) -> bytes:
 
 
 # ----- the table alternative -----------------------------------------------------------------
-def _period(start: PartialDate | None, end: PartialDate | None, style: DateStyle) -> str:
-    if start and end and style.policy is DatePolicy.RELATIVE and style.anchor is not None:
-        return relative_series([start, end], style.anchor, style.language, joiner=EN_DASH)
-    if start and end:
-        first, last = style(start), style(end)
-        return first if first == last else f"{first}{EN_DASH}{last}"
-    only = start or end
-    return style(only) if only else ""
-
-
 def _join(separator: str, *parts: str) -> str:
     return separator.join(p.strip() for p in parts if p and p.strip())
 
 
-def _result(assessment: Assessment) -> str:
-    if assessment.text.strip():
-        return assessment.text.strip()
-    value = assessment.value.strip()
-    if _number(value) is not None:
-        value = _value_with_unit(value, assessment.unit.strip())
-    return _join(" ", assessment.measure, value)
-
-
 def _course_detail(course: Course, style: DateStyle) -> str:
-    agent = course.agent.strip()
-    regimen = _join(", ", course.schedule, course.dose, course.route)
-    if agent and agent.casefold() not in f"{course.name} {regimen}".casefold():
-        regimen = _join(", ", agent, regimen)
+    """What was given, its tolerability and its results by date, in the phrases the text prints."""
     groups: list[tuple[PartialDate | None, list[str]]] = []
     for assessment in course.assessments:
-        text = _result(assessment)
+        text = assessment_phrase(assessment, style.language)
         if not text:
             continue
         if groups and groups[-1][0] == assessment.date:
@@ -1054,6 +1028,7 @@ def _course_detail(course: Course, style: DateStyle) -> str:
         else:
             groups.append((assessment.date, [text]))
     results = [f"{style(date)}: {', '.join(texts)}" if date else ", ".join(texts) for date, texts in groups]
+    regimen = regimen_phrase(course, style.language, context=course.name)
     return _join("; ", regimen, course.tolerability, *results)
 
 
@@ -1076,7 +1051,7 @@ def timeline_table(case: Case, style: DateStyle) -> TableBlock:
         dates = _course_dates(course)
         if dates is None:
             continue
-        period = _period(course.start, course.end, style)
+        period = period_phrase(course.start, course.end, style)
         rows.append((dates[0].sort_key(), 2, (period, course.name.strip(), _course_detail(course, style))))
     for point in case.outcome.follow_ups:
         if point.date is None:

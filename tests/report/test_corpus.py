@@ -69,7 +69,7 @@ def _markdown(document: Any) -> str:
 
 
 FORMATS: dict[str, Callable[[Any], str]] = {
-    "pdf": lambda document: pdf_text(render_pdf(document)),
+    "pdf": lambda document: pdf_text(render_pdf(document), render_text(document)),
     "docx": lambda document: _docx_text(render_docx(document)),
     "txt": render_text,
     "md": _markdown,

@@ -139,7 +139,7 @@ def _docx_text(data: bytes) -> str:
 
 
 FORMATS: dict[str, Callable[[Any], str]] = {
-    "pdf": lambda document: squeeze(pdf_text(render_pdf(document))),
+    "pdf": lambda document: squeeze(pdf_text(render_pdf(document), render_text(document))),
     "docx": lambda document: _docx_text(render_docx(document)),
     "txt": render_text,
     "md": render_markdown,

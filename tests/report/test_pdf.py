@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from casedesk.domain import Author, Case, Narrative, Patient, Publication
 from casedesk.report import build_document
 from casedesk.report.pdf import render_pdf
+from casedesk.report.text import render_text
 
 from .conftest import pdf_text, squeeze
 
@@ -29,7 +30,8 @@ def _reference_lines(reference: str) -> list[str]:
 
 
 def test_sample_pdf_holds_every_line_of_the_reference_in_order(sample_case: Case, reference_abstract: str) -> None:
-    text = squeeze(pdf_text(render_pdf(build_document(sample_case))))
+    document = build_document(sample_case)
+    text = squeeze(pdf_text(render_pdf(document), render_text(document)))
     position = 0
     for line in _reference_lines(reference_abstract):
         found = text.find(squeeze(line), position)

@@ -206,12 +206,14 @@ def test_every_assessment_phrase_keeps_measure_value_unit_and_method(language: L
         text = phrases.assessment_phrase(Assessment(None, p["measure"], p["value"], p["unit"], p["method"], p["sensitivity"]), language)
         mrd_sign = p["measure"] == "MRD" and p["value"] == "negative" and not p["unit"]
         present = {k: v for k, v in p.items() if v and not (k == "value" and mrd_sign) and not (k == "measure" and v == "blasts")}
+        if language in ("ru", "kk") and "value" in present:
+            present["value"] = {"1.4": "1,4", "−2.5": "−2,5"}.get(present["value"], present["value"])  # decimal comma
         if not any(p.values()):
             assert text == ""
             continue
         check(text, present, sentence=False)
         if p["value"] and p["unit"]:
-            assert phrases.with_unit(p["value"], p["unit"]) in text, f"the unit left its value: {text!r}"
+            assert phrases.with_unit(p["value"], p["unit"], language) in text, f"the unit left its value: {text!r}"
 
 
 def test_results_say_on_before_a_day_and_in_before_a_month() -> None:

@@ -139,7 +139,7 @@ def test_labels_in_generated_sections_and_author_text_are_numbered_too() -> None
 def test_text_and_list_agree_in_every_format(sample_case: Case) -> None:
     case = replace(sample_case, references=(TOPP, UNCITED, KANTARJIAN))
     document = build_document(case, NUMBERED)
-    for rendered in (render_text(document), render_markdown(document), pdf_text(render_pdf(document))):
+    for rendered in (render_text(document), render_markdown(document), pdf_text(render_pdf(document), render_text(document))):
         flat = " ".join(rendered.split())
         assert "refractory patients [1, 2]." in flat
         assert "Kantarjian et al., 2017" not in flat  # no label is left in the text
@@ -163,7 +163,7 @@ def test_author_year_keeps_the_labels_and_sorts_the_list_unnumbered() -> None:
 
 def test_author_year_in_every_format() -> None:
     document = build_document(_case("Cited (Topp et al., 2015; Kantarjian et al., 2017).", TOPP, KANTARJIAN), AUTHOR_YEAR)
-    for rendered in (render_text(document), pdf_text(render_pdf(document))):
+    for rendered in (render_text(document), pdf_text(render_pdf(document), render_text(document))):
         flat = " ".join(rendered.split())
         assert "(Topp et al., 2015; Kantarjian et al., 2017)" in flat
         assert flat.find("Kantarjian H") < flat.find("Topp MS")

@@ -321,7 +321,7 @@ def test_the_table_lists_history_and_courses_in_date_order(sample_case: Case) ->
     assert table.caption == "Table 1. Treatment timeline"
     assert [row[1] for row in table.rows] == ["ALL onset", "1st relapse", "2nd relapse", *SAMPLE_COURSES] + ["Follow-up"] * 3
     assert [row[0] for row in table.rows[:4]] == ["April 2009", "2017", "November 2023", "19.12.2023–26.12.2023"]
-    assert "17.01.2024: MRD negative" in table.rows[4][2]
+    assert "17.01.2024: MRD (–)" in table.rows[4][2]  # as the text says it
     assert all(len(row) == 3 for row in table.rows)
 
 

@@ -1,0 +1,97 @@
+"""Typesetting of the printed formats (PDF and DOCX), per report language:
+- non-breaking spaces where a line must not break, so that initials stay with their surname, a
+  number with its unit and a short Russian preposition with its word (typeset(), both formats);
+- soft hyphens where a word may break at a line end, from pyphen's dictionaries, so that justified
+  lines are not spread into rivers (hyphenatable(), for the PDF; Word and LibreOffice hyphenate a
+  DOCX themselves, as its settings ask).
+Only spaces change, or invisible soft hyphens are added: no letter of the author's text changes, and
+a soft hyphen prints only where a line breaks. Plain text and Markdown, which go into submission
+portals, keep ordinary spaces and no soft hyphens. Numbers in CaseDesk's own phrases follow the
+language in casedesk.report.phrases.number_text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import pyphen
+
+from casedesk.domain.dates import Language
+from casedesk.report.document import Document, map_texts
+
+NBSP = "\u00a0"
+
+# Initials before a surname: "A.M. Kuttymuratov", "Sh.A. Zholdasova", "Е. К. Смагулова", "Zh. A.".
+_INITIAL = r"(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]?\.)"
+_INITIALS_SURNAME = re.compile(rf"(?<![\w.])({_INITIAL}(?: ?{_INITIAL}){{0,2}}) (?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+)")
+_BETWEEN_INITIALS = re.compile(rf"(?<![\w.])({_INITIAL}) (?={_INITIAL})")
+# A number and the short word after it, a unit as a rule: "9 mcg/day", "12 Gy", "84.6 %", "5 лет".
+_NUMBER_WORD = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?) (?=[%‰°]|[^\W\d_][\w/·.]{0,7}(?![\w]))")
+# Russian and Kazakh: a one- or two-letter preposition, conjunction or particle binds to the next word.
+_SHORT_WORD = re.compile(r"(?<![\w-])(в|во|с|со|к|ко|у|о|об|и|а|но|на|по|за|из|от|до|не|ни) ", re.IGNORECASE)
+# A dash between words does not begin a line: the space before it does not break.
+_SPACED_DASH = re.compile(r" (?=[—–] )")
+
+
+def typeset(text: str, language: Language) -> str:
+    """`text` with the spaces that must not break made non-breaking, as `language` sets text."""
+    if not text or " " not in text:
+        return text
+    text = _BETWEEN_INITIALS.sub(rf"\1{NBSP}", text)
+    text = _INITIALS_SURNAME.sub(rf"\1{NBSP}", text)
+    text = _NUMBER_WORD.sub(rf"\1{NBSP}", text)
+    if language in ("ru", "kk"):
+        text = _SHORT_WORD.sub(rf"\1{NBSP}", text)
+    return _SPACED_DASH.sub(NBSP, text)
+
+
+# pyphen's dictionary for each report language that has one, with the fewest letters left on the
+# line and carried to the next: English keeps three letters after a break, Russian two. pyphen has
+# no Kazakh dictionary: a Kazakh report breaks lines between words only.
+HYPHENATION: dict[str, tuple[str, int, int]] = {"en": ("en_US", 2, 3), "ru": ("ru_RU", 2, 2)}
+SOFT_HYPHEN = "\u00ad"
+_TOKEN = re.compile(r"\S+")  # a non-breaking space separates words here too
+# Not words to hyphenate: web and e-mail addresses, paths, codes with digits ("PMC1234567", "CD19").
+_NOT_PROSE = re.compile(r"[/@:\\\d_]|www\.")
+_WORD = re.compile(r"[^\W\d_]{5,}")
+
+
+@functools.cache
+def _dictionary(language: str) -> pyphen.Pyphen | None:
+    entry = HYPHENATION.get(language)
+    if entry is None:
+        return None
+    lang, left, right = entry
+    return pyphen.Pyphen(lang=lang, left=left, right=right)
+
+
+def hyphenatable(text: str, language: Language) -> str:
+    """`text` with a soft hyphen wherever `language`'s dictionary lets a word of five letters or
+    more break at a line end. Abbreviations in capitals, addresses and codes are left whole."""
+    dictionary = _dictionary(language) if language in HYPHENATION else None
+    if dictionary is None:
+        return text
+
+    def word(match: re.Match[str]) -> str:
+        found = match.group(0)
+        return found if found.isupper() else dictionary.inserted(found, hyphen=SOFT_HYPHEN)
+
+    def token(match: re.Match[str]) -> str:
+        found = match.group(0)
+        return found if _NOT_PROSE.search(found) else _WORD.sub(word, found)
+
+    return _TOKEN.sub(token, text)
+
+
+LONG_TOKEN = 30  # characters: a word this long (a URL, a primer sequence) cannot be justified well
+
+
+def has_long_token(text: str) -> bool:
+    """Whether `text` holds a run of this many characters without a space: set ragged, not justified."""
+    return any(len(token) >= LONG_TOKEN for token in text.split())
+
+
+def typeset_document(document: Document) -> Document:
+    """`document` with every printed text typeset in the document's language (see typeset())."""
+    return map_texts(document, lambda text: typeset(text, document.language))

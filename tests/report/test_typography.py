@@ -16,13 +16,18 @@ from hypothesis import strategies as st
 
 from casedesk.domain import Case, Narrative, Publication
 from casedesk.domain.records import Venue
-from casedesk.report import build_document
-from casedesk.report import typography
+from casedesk.report import build_document, typography
 from casedesk.report.docx import render_docx
 from casedesk.report.pdf import render_pdf
 from casedesk.report.phrases import THIN_NBSP, number_text
 from casedesk.report.text import render_markdown, render_text
-from casedesk.report.typography import NBSP, SOFT_HYPHEN, has_long_token, hyphenatable, typeset
+from casedesk.report.typography import (
+    NBSP,
+    SOFT_HYPHEN,
+    has_long_token,
+    hyphenatable,
+    typeset,
+)
 
 from .conftest import pdf_text
 

@@ -28,6 +28,7 @@ from docx.shared import Mm, Pt
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph as WordParagraph
 from lxml import etree
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from casedesk.report.document import (
     Document,
@@ -39,7 +40,8 @@ from casedesk.report.document import (
     TableBlock,
     printable_document,
 )
-from casedesk.report.page import MARGIN_MM, PAGE_SIZES_MM, page_size_name
+from casedesk.report.fonts import bold_font
+from casedesk.report.page import MARGIN_MM, PAGE_SIZES_MM, column_widths, page_size_name
 from casedesk.report.typography import has_long_token, typeset_document
 
 FONT = "DejaVu Sans"  # the family the PDF embeds; Word substitutes a sans serif (see _font_table) if missing
@@ -157,11 +159,21 @@ def _table(word: WordDocument, block: TableBlock) -> None:
         return
     table = word.add_table(rows=0, cols=columns)
     table.style = word.styles[TABLE_STYLE]
+    # columns by what they hold, as the PDF's (a date column one line wide); fixed, so that Word
+    # and LibreOffice keep them rather than share the page equally
+    size = word.styles[TABLE_TEXT_STYLE].font.size.pt
+    section = word.sections[0]
+    available = (section.page_width - section.left_margin - section.right_margin) / 12700  # EMU → pt
+    widths = column_widths([block.header, *block.rows], lambda text: stringWidth(text, bold_font(), size), available, 2 * 5.4 + 1.0)
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Pt(width)
     for number, cells in enumerate((block.header, *block.rows)):
         row = table.add_row()
         if number == 0:
             row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # repeats on every page
-        for cell, text in zip(row.cells, (*cells, *[""] * (columns - len(cells))), strict=True):
+        for cell, text, width in zip(row.cells, (*cells, *[""] * (columns - len(cells))), widths, strict=True):
+            cell.width = Pt(width)
             paragraph = cell.paragraphs[0]
             paragraph.style = word.styles[TABLE_TEXT_STYLE]
             _runs(paragraph, (Span(text),), bold=number == 0)

@@ -41,7 +41,7 @@ from casedesk.report.document import (
 from casedesk.report.fonts import bold_font, italic_font, register_fonts
 from casedesk.report.timeline import TimelineFigure, timeline_drawing
 from casedesk.report.typography import has_long_token, hyphenatable, typeset_document
-from casedesk.report.page import page_size_name
+from casedesk.report.page import MARGIN_MM, column_widths, page_size_name
 
 PDF_CREATOR = "CaseDesk"
 PAGE_SIZES = {"A4": A4, "Letter": letter}
@@ -67,9 +67,10 @@ class _Styles:
         heading = self.heading
         return heading.spaceBefore + heading.leading + heading.spaceAfter + lines * self.body.leading
 
-    def __init__(self, base_size: float = 10.0, language: Language = "en") -> None:
+    def __init__(self, base_size: float = 10.0, language: Language = "en", frame_width: float = A4[0] - 40 * mm) -> None:
         family = register_fonts()
         self.language = language
+        self.frame_width = frame_width
         self.body = ParagraphStyle(
             "body", fontName=family, fontSize=base_size, leading=base_size * 1.35,
             alignment=TA_JUSTIFY, spaceAfter=base_size * 0.5,
@@ -212,12 +213,6 @@ def _text(text: str, style: ParagraphStyle) -> RLParagraph:
     return _para(markup((Span(text),)), style)
 
 
-# A three-column table (the timeline's date | event | details): the first column as wide as its
-# longest cell, so "19.12.2023–26.12.2023" stays on one line; the others share the rest.
-_FIRST_COLUMN_MAX = 150.0
-_OTHER_COLUMNS = ["32%", "68%"]
-
-
 class _Table(Table):
     """reportlab's table, split inside a row only where a row is taller than a whole page. (With
     reportlab's own in-row splitting on, a row is split at the foot of every page, and what follows
@@ -240,14 +235,12 @@ def _table(block: TableBlock, styles: _Styles) -> list[Flowable]:
     """A table of wrapped paragraphs with a bold header row repeated on every page, the caption above."""
     header = [_text(cell, styles.table_header) for cell in block.header]
     rows = [[_text(cell, styles.table_cell) for cell in row] for row in block.rows]
-    widths: list[float | str] | None = None
-    if len(block.header) == 3:
-        first = max(
-            [stringWidth(cell, bold_font(), styles.table_header.fontSize) for cell in block.header[:1]]
-            + [stringWidth(row[0], styles.family, styles.table_cell.fontSize) for row in block.rows]
-        )
-        widths = [min(first + 9, _FIRST_COLUMN_MAX), *_OTHER_COLUMNS]
-    table = _Table([header, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT")
+    # columns by what they hold: a date column one line wide, the text columns sharing the rest
+    size = styles.table_cell.fontSize
+    widths = column_widths(
+        [block.header, *block.rows], lambda text: stringWidth(text, bold_font(), size), styles.frame_width, 8.0 + 1.0
+    )
+    table = _Table([header, *rows], colWidths=widths or None, repeatRows=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -341,15 +334,16 @@ def flowables(document: Document, styles: _Styles) -> list[Flowable]:
 def render_pdf(document: Document, *, page_size: str = "A4", base_font_size: float = 10.0) -> bytes:
     """The PDF of `document`. Metadata carries the title and authors only, never patient data."""
     document = typeset_document(printable_document(document))
-    styles = _Styles(base_font_size, document.language)
+    paper = PAGE_SIZES[page_size_name(page_size)]
+    styles = _Styles(base_font_size, document.language, frame_width=paper[0] - 2 * MARGIN_MM * mm)
     buffer = io.BytesIO()
     template = SimpleDocTemplate(
         buffer,
-        pagesize=PAGE_SIZES[page_size_name(page_size)],
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=20 * mm,
-        bottomMargin=20 * mm,
+        pagesize=paper,
+        leftMargin=MARGIN_MM * mm,
+        rightMargin=MARGIN_MM * mm,
+        topMargin=MARGIN_MM * mm,
+        bottomMargin=MARGIN_MM * mm,
         title=document.title,
         author=", ".join(document.authors),
         subject="Clinical case report",

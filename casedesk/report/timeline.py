@@ -55,11 +55,15 @@ EM_DASH = "—"
 # ----- data -----------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class TimelineBar:
-    """A treatment course: from the start to the end as recorded (either may be partial)."""
+    """A treatment course: from the start to the end as recorded (either may be partial). A course
+    with only one of them recorded has the other set to the same date, and is drawn open on the
+    side not recorded (`open_start`, `open_end`): still going, or its end not said."""
 
     label: str
     start: PartialDate
     end: PartialDate
+    open_start: bool = False
+    open_end: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,18 +85,23 @@ class TimelinePoint:
 
 @dataclass(frozen=True, slots=True)
 class TimelineSeries:
-    """One measure of the courses' results, drawn as a line."""
+    """One measure of the courses' results, in one specimen by one method, drawn as a line."""
 
     measure: str  # as typed: "blasts in bone marrow"
     unit: str
     points: tuple[TimelinePoint, ...]
+    method: str = ""  # "flow cytometry": results by another method are another line
 
 
 @dataclass(frozen=True, slots=True)
 class TimelineData:
     bars: tuple[TimelineBar, ...]
     markers: tuple[TimelineMarker, ...]
-    series: TimelineSeries | None = None
+    series: tuple[TimelineSeries, ...] = ()  # the lines of the measure's panel, all in one unit
+
+    @property
+    def points(self) -> list[TimelinePoint]:
+        return [point for series in self.series for point in series.points]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,17 +115,19 @@ class TimelineFigure:
 def timeline_data(case: Case) -> TimelineData | None:
     """The dated parts of `case`, or None when fewer than two things are dated.
 
-    Courses become bars (a course with only a start or only an end is drawn over that one date);
+    Courses become bars (a course with only a start or only an end is drawn open on the other side);
     the diagnosis onset, the history events and the follow-ups become markers. One measure of the
-    courses' assessments becomes a line: among the measures with at least two numeric values, one
-    naming blasts if there is one, else the one with the most values. An assessment recorded
+    courses' assessments becomes the panel's line: among the measures with at least two numeric
+    values, one naming blasts if there is one, else the one with the most values; the same measure
+    in another specimen or by another method, in the same unit, is a line of its own beside it
+    ("blasts in bone marrow" and "blasts in CSF"; up to MAX_SERIES lines). An assessment recorded
     without a date is placed at its course's end date (the reference abstract gives the result of
     each consolidation without its own date: it is the result at the end of that course), and its
     point is marked as dated that way; an undated assessment of a course without an end is left out.
     """
     language = case.publication.language
     bars = tuple(
-        TimelineBar(course.name.strip(), start, end)
+        TimelineBar(course.name.strip(), start, end, open_start=course.start is None, open_end=course.end is None)
         for course in case.treatment.courses
         if (dates := _course_dates(course)) is not None
         for start, end in (dates,)
@@ -139,10 +150,16 @@ def timeline_data(case: Case) -> TimelineData | None:
 def _printable(data: TimelineData) -> TimelineData:
     """The figure's text as every format prints it (document.printable_text): an SVG cannot hold a
     control character, nor UTF-8 a lone surrogate, that a course name was pasted with."""
-    series = data.series
-    if series is not None:
-        points = tuple(replace(point, text=printable_text(point.text)) for point in series.points)
-        series = replace(series, measure=printable_text(series.measure), unit=printable_text(series.unit), points=points)
+    series = tuple(
+        replace(
+            line,
+            measure=printable_text(line.measure),
+            unit=printable_text(line.unit),
+            method=printable_text(line.method),
+            points=tuple(replace(point, text=printable_text(point.text)) for point in line.points),
+        )
+        for line in data.series
+    )
     bars = tuple(replace(bar, label=printable_text(bar.label)) for bar in data.bars)
     markers = tuple(replace(marker, label=printable_text(marker.label)) for marker in data.markers)
     return TimelineData(bars, markers, series)
@@ -160,24 +177,24 @@ def _onset_label(case: Case, language: Language) -> str:
     return term("onset", language, diagnosis=diagnosis).strip() if diagnosis else term("timeline.onset", language)
 
 
-def _short(text: str, limit: int = 32) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip(" ,;:") + "…"
-
-
-def _history_labels(events: Iterable[HistoryEvent], language: Language) -> list[tuple[HistoryEvent, str]]:
-    """Each event with its short label; relapses are counted in the order the text tells the story
-    (casedesk.report.phrases.story_order), and numbered as the text numbers them."""
+def _history_labels(
+    events: Iterable[HistoryEvent], language: Language, *, with_text: bool = True
+) -> list[tuple[HistoryEvent, str]]:
+    """Each event with its label, whole (the figure puts a long one in its legend, never cuts it);
+    relapses are counted in the order the text tells the story (casedesk.report.phrases.story_order),
+    and numbered as the text numbers them. `with_text`: a procedure or a hospitalisation is named
+    with its text ("Procedure: ECMO"); without, by its kind only, where the text is printed beside."""
     labelled = []
     relapses = 0
     for event in story_order(list(events)):
+        text = " ".join(event.text.split())
         if event.kind == EventKind.RELAPSE:
             relapses += 1
             label = term("event.relapse", language, ordinal=ordinal(relapses, language))
         elif event.kind == EventKind.OTHER:
-            label = _short(event.text or event.site or event.wording)
-        elif event.kind in (EventKind.PROCEDURE, EventKind.HOSPITALISATION) and event.text.strip():
-            label = f"{term(f'event.{event.kind.value}', language)}: {_short(event.text, 24)}"
+            label = " ".join((event.text or event.site or event.wording).split())
+        elif event.kind in (EventKind.PROCEDURE, EventKind.HOSPITALISATION) and text and with_text:
+            label = f"{term(f'event.{event.kind.value}', language)}: {text}"
         else:
             label = term(f"event.{event.kind.value}", language)
         labelled.append((event, label))
@@ -186,7 +203,8 @@ def _history_labels(events: Iterable[HistoryEvent], language: Language) -> list[
 
 def _follow_up_label(status: str, language: Language) -> str:
     word = term("timeline.follow_up", language)
-    return f"{word}: {_short(status, 24)}" if status.strip() else word
+    status = " ".join(status.split())
+    return f"{word}: {status}" if status else word
 
 
 _PLAIN_NUMBER = re.compile(r"^\s*([-+]?\d+(?:[.,]\d+)?)\s*%?\s*$")
@@ -198,8 +216,11 @@ def _number(value: str) -> float | None:
     return float(match.group(1).replace(",", ".")) if match else None
 
 
-def _series(courses: Iterable[Course]) -> TimelineSeries | None:
-    groups: dict[tuple[str, str], list[tuple[Assessment, TimelinePoint]]] = {}
+MAX_SERIES = 3  # lines in the measure's panel; more would not be told apart in grey
+
+
+def _series(courses: Iterable[Course]) -> tuple[TimelineSeries, ...]:
+    groups: dict[tuple[str, str, str], list[tuple[Assessment, TimelinePoint]]] = {}
     for course in courses:
         for assessment in course.assessments:
             value = _number(assessment.value)
@@ -208,17 +229,36 @@ def _series(courses: Iterable[Course]) -> TimelineSeries | None:
             date, by_course = (assessment.date, False) if assessment.date is not None else (course.end, True)
             if date is None:
                 continue
-            key = (assessment.measure.strip().casefold(), assessment.unit.strip())
+            key = (assessment.measure.strip().casefold(), assessment.unit.strip(), assessment.method.strip().casefold())
             point = TimelinePoint(date, value, assessment.value.strip(), by_course)
             groups.setdefault(key, []).append((assessment, point))
+    # A result whose method is not recorded belongs to the measure's one recorded method, if it has
+    # only one ("1% blasts in bone marrow by morphology", then "0.6%"): it is not another method.
+    for measure, unit, method in list(groups):
+        if method:
+            continue
+        methods = [key for key in groups if key[:2] == (measure, unit) and key[2]]
+        if len(methods) == 1:
+            groups[methods[0]] = sorted(
+                groups[methods[0]] + groups.pop((measure, unit, method)), key=lambda found: found[1].date.sort_key()
+            )
     candidates = [(key, found) for key, found in groups.items() if len(found) >= 2]
     if not candidates:
-        return None
+        return ()
     order = {key: i for i, key in enumerate(groups)}
-    key, found = max(candidates, key=lambda kv: ("blast" in kv[0][0], len(kv[1]), -order[kv[0]]))
-    points = sorted((p for _, p in found), key=lambda p: p.date.sort_key())
-    first = found[0][0]
-    return TimelineSeries(first.measure.strip(), first.unit.strip(), tuple(points))
+    main = max(candidates, key=lambda kv: ("blast" in kv[0][0], len(kv[1]), -order[kv[0]]))
+
+    def kin(key: tuple[str, str, str]) -> bool:  # the same measure, in another specimen or by another method
+        return key[1] == main[0][1] and key[0].split()[:1] == main[0][0].split()[:1]
+
+    chosen = [main, *(c for c in candidates if c is not main and kin(c[0]))][:MAX_SERIES]
+    lines = []
+    for (_, _, method), found in chosen:
+        first = found[0][0]
+        points = sorted((p for _, p in found), key=lambda p: p.date.sort_key())
+        named = next(a.method.strip() for a, _ in found if a.method.strip()) if method else ""
+        lines.append(TimelineSeries(first.measure.strip(), first.unit.strip(), tuple(points), named))
+    return tuple(lines)
 
 
 # ----- time on the axis: a date is the span of days it covers -----------------------------------
@@ -316,9 +356,11 @@ def bar_span(bar: TimelineBar) -> tuple[int, int]:
 def _intervals(data: TimelineData) -> list[tuple[int, int, Precision]]:
     """(first day, day after, coarsest precision) of everything drawn, in date order."""
     spans = [(*bar_span(b), min(b.start.precision, b.end.precision)) for b in data.bars]
+    # an open course's fade needs room on the open side: a month of it is on the axis
+    spans += [(bar_span(b)[1], bar_span(b)[1] + OPEN_DAYS, Precision.DAY) for b in data.bars if b.open_end]
+    spans += [(bar_span(b)[0] - OPEN_DAYS, bar_span(b)[0], Precision.DAY) for b in data.bars if b.open_start]
     spans += [(*date_span(m.date), m.date.precision) for m in data.markers]
-    if data.series is not None:
-        spans += [(*date_span(p.date), p.date.precision) for p in data.series.points]
+    spans += [(*date_span(p.date), p.date.precision) for p in data.points]
     return sorted(spans)
 
 
@@ -354,6 +396,7 @@ def _clusters(intervals: list[tuple[int, int, Precision]]) -> list[tuple[int, in
 
 
 SHORT_STRETCH = 92  # days
+OPEN_DAYS = 31  # days of axis kept beside a course's open side, for its fade
 
 
 def _widths(weights: list[float], available: float, minimum: float) -> list[float]:
@@ -379,13 +422,11 @@ def timeline_axis(data: TimelineData, width: float) -> TimeAxis:
     # The measure's panel starts at the first stretch holding one of its points, and its scale
     # needs room on its left: the figure's margin, or a wider cut before that stretch.
     panel_start = 0
-    if data.series is not None:
-        first_point = min(date_span(p.date)[0] for p in data.series.points)
+    if data.series:
+        first_point = min(date_span(p.date)[0] for p in data.points)
         panel_start = next(i for i, (a, b) in enumerate(clusters) if a <= first_point < b)
-    left = LEFT_WITH_PANEL if data.series is not None and panel_start == 0 else LEFT
-    gaps = [
-        BREAK_BEFORE_PANEL if data.series is not None and i == panel_start else BREAK for i in range(1, len(clusters))
-    ]
+    left = LEFT_WITH_PANEL if data.series and panel_start == 0 else LEFT
+    gaps = [BREAK_BEFORE_PANEL if data.series and i == panel_start else BREAK for i in range(1, len(clusters))]
     plot = width - left - RIGHT - sum(gaps)
     weights = [float(max(1, sum(1 for s, e, _ in intervals if a <= s and e <= b))) for a, b in clusters]
     widths = _widths(weights, plot, min(MIN_SEGMENT, plot / len(clusters)))
@@ -439,33 +480,50 @@ class _Placed:
     label_x: float = 0.0
     label_anchor: str = "start"
     lane: int = 0
+    note: int = 0  # the label is in the legend under this number (drawn in a circle), not beside
+    reach: tuple[float, float] | None = None  # where an open course's fade reaches, beside its dates
 
     @property
     def x0(self) -> float:
-        return min(m.x0 for m in self.members)
+        return min([m.x0 for m in self.members] + ([self.reach[0]] if self.reach else []))
 
     @property
     def x1(self) -> float:
-        return max(m.x1 for m in self.members)
+        return max([m.x1 for m in self.members] + ([self.reach[1]] if self.reach else []))
 
 
 def _text_width(text: str, font: str, size: float) -> float:
     return stringWidth(text, font, size)
 
 
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """`text`, cut short with "…" if it is wider than `width`: a label as long as a paragraph
-    (a course named in a whole sentence) must not run off the figure."""
-    if _text_width(text, font, size) <= width:
-        return text
-    low, high = 0, len(text)  # the longest start of the text that fits with its "…"
-    while low < high:
-        middle = (low + high + 1) // 2
-        if _text_width(text[:middle].rstrip() + "…", font, size) <= width:
-            low = middle
-        else:
-            high = middle - 1
-    return text[:low].rstrip() + "…"
+def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    """`text` in lines no wider than `width`, broken between words (a word wider than a line, such
+    as a long address, between its characters). Nothing of it is left out."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if _text_width(candidate, font, size) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        line = word
+        while _text_width(line, font, size) > width and len(line) > 1:
+            cut = max(1, next(n for n in range(len(line), 0, -1) if _text_width(line[:n], font, size) <= width or n == 1))
+            lines.append(line[:cut])
+            line = line[cut:]
+    if line:
+        lines.append(line)
+    return lines
+
+
+LABEL_MAX = 0.45  # of the figure's width: a longer label goes to the legend under a number
+NOTE_RADIUS = 4.2
+
+
+def _label_width(item: _Placed, font: str) -> float:
+    return 2 * NOTE_RADIUS if item.note else _text_width(item.label, font, LABEL_SIZE)
 
 
 STAIRCASE = 8  # up to this many courses, one row each: the order reads like a Gantt chart
@@ -478,8 +536,7 @@ def _pack(items: list[_Placed], font: str, left: float, right: float, *, stairca
     lanes: list[list[tuple[float, float]]] = []
     pad = 2.5
     for item in sorted(items, key=lambda i: (i.x0, i.x1)):
-        item.label = _fit(item.label, font, LABEL_SIZE, right - left)
-        w = _text_width(item.label, font, LABEL_SIZE)
+        w = _label_width(item, font)
         options = []
         if item.x1 + pad + w <= right:
             options.append((item.x1 + pad, "start", min(item.x0, item.x1), item.x1 + pad + w))
@@ -525,9 +582,11 @@ def _capitalised(text: str) -> str:
 
 
 def series_legend(series: TimelineSeries) -> str:
-    """The line's legend: the measure as typed, with its unit ("Blasts in bone marrow, %")."""
+    """The line's legend: the measure as typed, with its unit and method ("Blasts in bone marrow, %";
+    "MRD, % (flow cytometry)")."""
     measure = _capitalised(series.measure)
-    return f"{measure}, {series.unit}" if series.unit else measure
+    named = f"{measure}, {series.unit}" if series.unit else measure
+    return f"{named} ({series.method})" if series.method else named
 
 
 # Tick labels: what a date on the axis is called under the style's policy.
@@ -576,8 +635,7 @@ def _step(unit_width: float, label_width: float, steps: tuple[int, ...]) -> int:
 def _finest(data: TimelineData, segment: AxisSegment) -> Precision:
     """The most precise date drawn in `segment`: the axis there is never finer than its dates."""
     dates = [m.date for m in data.markers] + [d for b in data.bars for d in (b.start, b.end)]
-    if data.series is not None:
-        dates += [p.date for p in data.series.points]
+    dates += [p.date for p in data.points]
     inside = [d.precision for d in dates if segment.start <= date_span(d)[0] < segment.end]
     return max(inside, default=Precision.YEAR)
 
@@ -717,11 +775,19 @@ def timeline_drawing(data: TimelineData, style: DateStyle, width: float = 482.0,
         first, after = bar_span(bar)
         x0 = axis.x(first)
         x1 = max(axis.x(after), x0 + 1.5)
-        bars.append(_Placed("bar", bar.label, [_Member(x0, x1, False, bar)]))
+        placed = _Placed("bar", bar.label, [_Member(x0, x1, False, bar)])
+        placed.reach = _open_reach(bar, axis, x0, x1, width)
+        bars.append(placed)
+    # A label too long to stand beside its bar or marker is numbered, and told in the legend.
+    notes: list[str] = []
+    for item in sorted(markers + bars, key=lambda i: (i.x0, i.x1)):
+        if _text_width(item.label, font, LABEL_SIZE) > LABEL_MAX * width:
+            notes.append(item.label)
+            item.note = len(notes)
     marker_lanes = _pack(markers, font, left, right)
     bar_lanes = _pack(bars, font, left, right, staircase=len(bars) <= STAIRCASE)
 
-    legend = _legend_entries(data, style)
+    legend = _legend_entries(data, style) + [(_note_swatch(n, font), text) for n, text in enumerate(notes, 1)]
     legend_rows = _legend_rows(legend, font, left, right)
     tick_rows = [_segment_ticks(segment, style, font, _finest(data, segment)) for segment in axis.segments]
     label_rows = 1 + any(row == 1 for ticks in tick_rows for _, _, row in ticks.labels)
@@ -730,10 +796,10 @@ def timeline_drawing(data: TimelineData, style: DateStyle, width: float = 482.0,
     top_pad = 3.0
     markers_h = marker_lanes * LANE
     bars_h = bar_lanes * LANE
-    panel_h = PANEL_HEIGHT if data.series is not None else 0.0
+    panel_h = PANEL_HEIGHT if data.series else 0.0
     gap = 4.0
     axis_labels_h = 4.0 + label_rows * (TICK_SIZE + 2.5)
-    legend_h = len(legend_rows) * (LEGEND_SIZE + 5.0) + (2.0 if legend_rows else 0.0)
+    legend_h = len(legend_rows) * LEGEND_LINE + (2.0 if legend_rows else 0.0)
     panel_block = gap + 6.0 + panel_h if panel_h else 0.0
     height = top_pad + markers_h + gap + bars_h + panel_block + gap + axis_labels_h + legend_h + 2.0
     drawing = Drawing(width, height)
@@ -785,15 +851,16 @@ def timeline_drawing(data: TimelineData, style: DateStyle, width: float = 482.0,
             background.add(joint)
 
     # course bars: the days certainly inside the course solid, a start or end known only to the
-    # month or year drawn light over that whole period
+    # month or year drawn light over that whole period; a side not recorded fades out in an arrow
     for i, item in enumerate(bars):
         bar = item.members[0].source
         assert isinstance(bar, TimelineBar)
+        body0, body1 = item.members[0].x0, item.members[0].x1
         cy = bars_top - (item.lane + 0.5) * LANE
         group = TimelineItem("bar", item.label)
         fill = DARK if i % 2 == 0 else MID
         group.add(
-            Rect(item.x0, cy - BAR_HEIGHT / 2, item.x1 - item.x0, BAR_HEIGHT, fillColor=colors.white, strokeColor=None),
+            Rect(body0, cy - BAR_HEIGHT / 2, body1 - body0, BAR_HEIGHT, fillColor=colors.white, strokeColor=None),
             name="extent",
         )
         start_first, start_after = date_span(bar.start)
@@ -809,13 +876,15 @@ def timeline_drawing(data: TimelineData, style: DateStyle, width: float = 482.0,
             xa = axis.x(a)
             xb = max(axis.x(b), xa + 1.5)
             group.add(Rect(xa, cy - BAR_HEIGHT / 2, xb - xa, BAR_HEIGHT, fillColor=shade, strokeColor=None))
-        outline = Rect(item.x0, cy - BAR_HEIGHT / 2, item.x1 - item.x0, BAR_HEIGHT, fillColor=None, strokeColor=INK)
+        outline = Rect(body0, cy - BAR_HEIGHT / 2, body1 - body0, BAR_HEIGHT, fillColor=None, strokeColor=INK)
         outline.strokeWidth = 0.5
         group.add(outline)
+        if item.reach is not None:
+            _draw_open_side(group, bar, item.reach, body0, body1, cy, fill)
         group.add(_label(item, cy, font))
         foreground.add(group)
 
-    if data.series is not None:
+    if data.series:
         _draw_series(foreground, background, data.series, axis, style, font, panel_bottom, panel_top)
 
     # the axis: one line per segment, the cuts marked //, ticks and their labels
@@ -836,43 +905,107 @@ def timeline_drawing(data: TimelineData, style: DateStyle, width: float = 482.0,
 
     legend_top = y_axis - axis_labels_h - 2.0
     for r, row in enumerate(legend_rows):
-        baseline = legend_top - (r + 1) * (LEGEND_SIZE + 5.0) + 4.0
-        for lx, (swatch, text) in row:
-            swatch(foreground, lx, baseline + LEGEND_SIZE * 0.35)
-            foreground.add(_string(lx + 16, baseline, text, font, LEGEND_SIZE))
+        baseline = legend_top - (r + 1) * LEGEND_LINE + 4.0
+        for lx, swatch, text in row:
+            if swatch is not None:
+                swatch(foreground, lx, baseline + LEGEND_SIZE * 0.35)
+            foreground.add(_string(lx + SWATCH_WIDTH, baseline, text, font, LEGEND_SIZE))
     return drawing
+
+
+OPEN_TAIL = 26.0  # points: how far an open course's fade reaches
+
+
+def _open_reach(bar: TimelineBar, axis: TimeAxis, x0: float, x1: float, width: float) -> tuple[float, float] | None:
+    """Where the fade of a course open on one side reaches: OPEN_TAIL beyond its dates, not past
+    its stretch of the axis (into a cut, another stretch or out of the figure)."""
+    if bar.open_end:
+        segment = axis.segment(bar_span(bar)[1])
+        last = segment is axis.segments[-1]
+        edge = (width - 1.0) if last else segment.x1 + BREAK / 2 - 2.0
+        return x1, max(x1 + 6.0, min(x1 + OPEN_TAIL, edge))
+    if bar.open_start:
+        segment = axis.segment(bar_span(bar)[0])
+        edge = segment.x0 - 2.0 if segment is axis.segments[0] else segment.x0 - BREAK / 2 + 2.0
+        return min(x0 - 6.0, max(x0 - OPEN_TAIL, edge)), x0
+    return None
+
+
+def _draw_open_side(group: Group, bar: TimelineBar, reach: tuple[float, float], x0: float, x1: float, cy: float, fill: colors.Color) -> None:
+    """A course's side not recorded: the bar fades out into an arrowhead, away from its dates."""
+    a, b = reach
+    steps = 5
+    h = BAR_HEIGHT / 2
+    outward = 1 if bar.open_end else -1
+    near, far = (a, b) if outward > 0 else (b, a)
+    length = abs(far - near) - 4.0  # the arrowhead takes the last 4 points
+    for n in range(steps):
+        t = (n + 0.5) / steps
+        shade = colors.linearlyInterpolatedColor(fill, FAINT, 0.0, 1.0, t)
+        xa = near + outward * length * n / steps
+        xb = near + outward * length * (n + 1) / steps
+        group.add(Rect(min(xa, xb), cy - h * 0.7, abs(xb - xa), h * 1.4, fillColor=shade, strokeColor=None))
+    tip = far
+    base = far - outward * 4.0
+    group.add(Polygon([base, cy - h, tip, cy, base, cy + h], fillColor=MID, strokeColor=None))
 
 
 def _string(x: float, y: float, text: str, font: str, size: float, anchor: str = "start") -> String:
     return String(x, y, text, fontName=font, fontSize=size, textAnchor=anchor, fillColor=INK)
 
 
-def _label(item: _Placed, cy: float, font: str) -> String:
+def _note(x: float, y: float, number: int, font: str) -> Group:
+    """A numbered circle centred on (x, y): the label of a bar or marker told in the legend."""
+    group = Group()
+    group.add(Circle(x, y, NOTE_RADIUS, fillColor=colors.white, strokeColor=INK, strokeWidth=0.6))
+    group.add(_string(x, y - LABEL_SIZE * 0.33, str(number), font, LABEL_SIZE * 0.85, "middle"))
+    return group
+
+
+def _label(item: _Placed, cy: float, font: str) -> Group | String:
+    if item.note:
+        x = item.label_x + NOTE_RADIUS if item.label_anchor == "start" else item.label_x - NOTE_RADIUS
+        return _note(x, cy, item.note, font)
     return _string(item.label_x, cy - LABEL_SIZE * 0.35, item.label, font, LABEL_SIZE, item.label_anchor)
+
+
+# Lines of the measure's panel, told apart in grey: (dash pattern, the shape of its points).
+LINE_STYLES: tuple[tuple[list[float] | None, str], ...] = ((None, "circle"), ([3.0, 1.6], "square"), ([0.8, 1.4], "triangle"))
+
+
+def _dot(shape: str, cx: float, cy: float, fill: colors.Color) -> Circle | Rect | Polygon:
+    r = 2.2
+    if shape == "square":
+        return Rect(cx - r * 0.9, cy - r * 0.9, r * 1.8, r * 1.8, fillColor=fill, strokeColor=INK, strokeWidth=0.8)
+    if shape == "triangle":
+        return Polygon([cx - r, cy - r * 0.85, cx + r, cy - r * 0.85, cx, cy + r * 1.1], fillColor=fill, strokeColor=INK, strokeWidth=0.8)
+    return Circle(cx, cy, r, fillColor=fill, strokeColor=INK, strokeWidth=0.8)
 
 
 def _draw_series(
     foreground: Group,
     background: Group,
-    series: TimelineSeries,
+    lines: tuple[TimelineSeries, ...],
     axis: TimeAxis,
     style: DateStyle,
     font: str,
     bottom: float,
     top: float,
 ) -> None:
-    """The measure's panel: a y scale from 0 with light grid lines, the line broken where the axis
-    is cut, a filled dot for a dated result and an open one for a result placed at its course's
-    end; a month- or year-dated result has a whisker over its whole period."""
-    highest = max(max(p.value for p in series.points), 0.0)
-    lowest = min(min(p.value for p in series.points), 0.0)
+    """The measure's panel: a y scale from 0 with light grid lines; each line broken where the axis
+    is cut, with a filled mark for a dated result and an open one for a result placed at its
+    course's end; a month- or year-dated result has a whisker over its whole period. Lines are
+    told apart by dash and mark (LINE_STYLES) and named in the legend."""
+    values = [p.value for line in lines for p in line.points]
+    highest = max(max(values), 0.0)
+    lowest = min(min(values), 0.0)
     step = _nice_step(highest - lowest)
     y_max = step * max(1, math.ceil(highest / step - 1e-9))
     y_min = -step * math.ceil(-lowest / step - 1e-9) if lowest < 0 else 0.0
     if y_max == highest and highest > 0:
         y_max += step  # headroom for the value labels
     # the panel spans the stretches of the axis that hold the measure, not the cut-off history
-    holding = [axis.segment(date_span(p.date)[0]) for p in series.points]
+    holding = sorted((axis.segment(date_span(p.date)[0]) for line in lines for p in line.points), key=lambda s: s.x0)
     left, right = holding[0].x0, holding[-1].x1
 
     def y(value: float) -> float:
@@ -886,67 +1019,82 @@ def _draw_series(
         foreground.add(_string(left - 3, y(value) - TICK_SIZE * 0.35, tick, font, TICK_SIZE, "end"))
         n += 1
     foreground.add(Line(left, bottom, left, top, strokeColor=INK, strokeWidth=0.5))
-    if series.unit and _text_width(series.unit, font, TICK_SIZE) <= left - 3:
-        foreground.add(_string(left - 3, top + 4.5, series.unit, font, TICK_SIZE, "end"))
-    elif series.unit:  # no room beside the scale: over the panel instead, cut to its width
-        unit = _fit(series.unit, font, TICK_SIZE, right - left - 3)
+    unit = lines[0].unit
+    if unit and _text_width(unit, font, TICK_SIZE) <= left - 3:
+        foreground.add(_string(left - 3, top + 4.5, unit, font, TICK_SIZE, "end"))
+    elif unit and _text_width(unit, font, TICK_SIZE) <= right - left - 3:  # over the panel instead
         foreground.add(_string(left + 3, top + 4.5, unit, font, TICK_SIZE))
+    # (a unit longer still is named in the legend only, whole)
 
-    placed = []
-    for point in series.points:
-        x0, x1 = axis.span(point.date)
-        placed.append((axis.segment(date_span(point.date)[0]), (x0 + x1) / 2, x0, x1, point))
-    runs: list[list[tuple[float, float]]] = []
-    previous = None
-    for segment, cx, _, _, point in placed:
-        if segment is not previous:
-            runs.append([])
-            previous = segment
-        runs[-1].append((cx, y(point.value)))
-    for run in runs:
-        # separate segments, not a PolyLine: reportlab writes a PolyLine's SVG fill as "None",
-        # which SVG viewers do not read as no fill and paint the area under the line black
-        for (xa, ya), (xb, yb) in zip(run, run[1:], strict=False):
-            foreground.add(Line(xa, ya, xb, yb, strokeColor=INK, strokeWidth=1.0, strokeLineCap=1))
-    value_boxes: list[tuple[float, float]] = []
-    for _, cx, x0, x1, point in placed:
-        cy = y(point.value)
-        item = TimelineItem("point", point.text)
-        if point.date.precision is not Precision.DAY:
-            item.add(Line(x0, cy, x1, cy, strokeColor=INK, strokeWidth=0.6), name="extent")
-        fill = colors.white if point.dated_by_course else INK
-        dot = Circle(cx, cy, 2.2, fillColor=fill, strokeColor=INK, strokeWidth=0.8)
-        item.add(dot, name="extent" if point.date.precision is Precision.DAY else "dot")
-        text = with_unit(point.text, series.unit, style.language)
-        # centred on its point, inside the figure and no wider than an inch ("0.6%", not a unit
-        # typed as a sentence: the legend names the measure and its unit in full)
-        text = _fit(text, font, VALUE_SIZE, min(VALUE_WIDTH, 2 * min(cx, axis.segments[-1].x1 + RIGHT - cx)))
-        w = _text_width(text, font, VALUE_SIZE)
-        if all(cx + w / 2 + 2 <= a or b + 2 <= cx - w / 2 for a, b in value_boxes):
-            item.add(_string(cx, cy + 4.0, text, font, VALUE_SIZE, "middle"))
-            value_boxes.append((cx - w / 2, cx + w / 2))
-        foreground.add(item)
+    value_boxes: list[tuple[float, float, float]] = []
+    for (dash, shape), line in zip(LINE_STYLES, lines, strict=False):
+        placed = []
+        for point in line.points:
+            x0, x1 = axis.span(point.date)
+            placed.append((axis.segment(date_span(point.date)[0]), (x0 + x1) / 2, x0, x1, point))
+        runs: list[list[tuple[float, float]]] = []
+        previous = None
+        for segment, cx, _, _, point in placed:
+            if segment is not previous:
+                runs.append([])
+                previous = segment
+            runs[-1].append((cx, y(point.value)))
+        for run in runs:
+            # separate segments, not a PolyLine: reportlab writes a PolyLine's SVG fill as "None",
+            # which SVG viewers do not read as no fill and paint the area under the line black
+            for (xa, ya), (xb, yb) in zip(run, run[1:], strict=False):
+                foreground.add(Line(xa, ya, xb, yb, strokeColor=INK, strokeWidth=1.0, strokeLineCap=1, strokeDashArray=dash))
+        for _, cx, x0, x1, point in placed:
+            cy = y(point.value)
+            item = TimelineItem("point", point.text)
+            if point.date.precision is not Precision.DAY:
+                item.add(Line(x0, cy, x1, cy, strokeColor=INK, strokeWidth=0.6), name="extent")
+            fill = colors.white if point.dated_by_course else INK
+            item.add(_dot(shape, cx, cy, fill), name="extent" if point.date.precision is Precision.DAY else "dot")
+            # centred over its point, inside the figure and no wider than an inch ("0.6%"); a value
+            # with a unit typed as a sentence is printed as its number (the legend names the unit),
+            # and a label with no room is left out rather than cut: the text gives every value
+            room = min(VALUE_WIDTH, 2 * min(cx, axis.segments[-1].x1 + RIGHT - cx))
+            for text in (with_unit(point.text, line.unit, style.language), number_text(point.text, style.language)):
+                w = _text_width(text, font, VALUE_SIZE)
+                ly = cy + 4.0
+                if w <= room and all(cx + w / 2 + 2 <= a or b + 2 <= cx - w / 2 or abs(ly - by) > VALUE_SIZE for a, b, by in value_boxes):
+                    item.add(_string(cx, ly, text, font, VALUE_SIZE, "middle"))
+                    value_boxes.append((cx - w / 2, cx + w / 2, ly))
+                    break
+                if w <= room:
+                    break  # it fits but meets another label: the shorter form would meet it too
+            foreground.add(item)
 
 
 # ----- legend -----------------------------------------------------------------------------------
 Swatch = Callable[[Group, float, float], None]
+SWATCH_WIDTH = 16.0
+LEGEND_LINE = LEGEND_SIZE + 5.0
+
+
+def _note_swatch(number: int, font: str) -> Swatch:
+    def swatch(group: Group, x: float, y: float) -> None:
+        group.add(_note(x + 6, y, number, font))
+
+    return swatch
 
 
 def _legend_entries(data: TimelineData, style: DateStyle) -> list[tuple[Swatch, str]]:
     entries: list[tuple[Swatch, str]] = []
-    if data.series is not None:
+    for (dash, shape), line in zip(LINE_STYLES, data.series, strict=False):
 
-        def line(group: Group, x: float, y: float) -> None:
-            group.add(Line(x, y, x + 12, y, strokeColor=INK, strokeWidth=1.0))
-            group.add(Circle(x + 6, y, 2.2, fillColor=INK, strokeColor=INK, strokeWidth=0.8))
+        def swatch(group: Group, x: float, y: float, dash: list[float] | None = dash, shape: str = shape) -> None:
+            group.add(Line(x, y, x + 12, y, strokeColor=INK, strokeWidth=1.0, strokeDashArray=dash))
+            group.add(_dot(shape, x + 6, y, INK))
 
-        entries.append((line, series_legend(data.series)))
-        if any(p.dated_by_course for p in data.series.points):
+        entries.append((swatch, series_legend(line)))
+    if any(p.dated_by_course for p in data.points):
 
-            def hollow(group: Group, x: float, y: float) -> None:
-                group.add(Circle(x + 6, y, 2.2, fillColor=colors.white, strokeColor=INK, strokeWidth=0.8))
+        def hollow(group: Group, x: float, y: float) -> None:
+            group.add(Circle(x + 6, y, 2.2, fillColor=colors.white, strokeColor=INK, strokeWidth=0.8))
 
-            entries.append((hollow, term("timeline.legend_undated", style.language)))
+        entries.append((hollow, term("timeline.legend_undated", style.language)))
     partial = [m.date for m in data.markers] + [d for b in data.bars for d in (b.start, b.end)]
     if any(d.precision is not Precision.DAY for d in partial):
 
@@ -954,22 +1102,39 @@ def _legend_entries(data: TimelineData, style: DateStyle) -> list[tuple[Swatch, 
             group.add(Rect(x, y - BAND_HEIGHT / 2, 12, BAND_HEIGHT, fillColor=LIGHT, strokeColor=INK, strokeWidth=0.5))
 
         entries.append((band, term("timeline.legend_period", style.language)))
+    for side, key in (("open_end", "timeline.legend_open_end"), ("open_start", "timeline.legend_open_start")):
+        if any(getattr(bar, side) for bar in data.bars):
+            open_bar = TimelineBar("", PartialDate(2000), PartialDate(2000), side == "open_start", side == "open_end")
+
+            def fade(group: Group, x: float, y: float, bar: TimelineBar = open_bar) -> None:
+                reach = (x + 4, x + 14) if bar.open_end else (x - 2, x + 8)
+                body = (x, x + 4) if bar.open_end else (x + 8, x + 12)
+                group.add(Rect(body[0], y - BAR_HEIGHT / 2, 4, BAR_HEIGHT, fillColor=DARK, strokeColor=INK, strokeWidth=0.5))
+                _draw_open_side(group, bar, reach, *body, y, DARK)
+
+            entries.append((fade, term(key, style.language)))
     return entries
 
 
-def _legend_rows(
-    entries: list[tuple[Swatch, str]], font: str, left: float, right: float
-) -> list[list[tuple[float, tuple[Swatch, str]]]]:
-    rows: list[list[tuple[float, tuple[Swatch, str]]]] = []
+LegendRow = list[tuple[float, Swatch | None, str]]
+
+
+def _legend_rows(entries: list[tuple[Swatch, str]], font: str, left: float, right: float) -> list[LegendRow]:
+    """Legend entries side by side while they fit on a row; an entry longer than a row takes rows
+    of its own, its text wrapped under itself (never cut)."""
+    rows: list[LegendRow] = []
     x = right + 1  # start a new row at once
-    for entry in entries:
-        entry = (entry[0], _fit(entry[1], font, LEGEND_SIZE, right - left - 16))
-        w = 16 + _text_width(entry[1], font, LEGEND_SIZE)
-        if x + w > right or not rows:
+    room = right - left - SWATCH_WIDTH
+    for swatch, text in entries:
+        lines = _wrap(text, font, LEGEND_SIZE, room)
+        w = SWATCH_WIDTH + _text_width(lines[0], font, LEGEND_SIZE) if lines else SWATCH_WIDTH
+        if len(lines) > 1 or x + w > right or not rows:
             rows.append([])
             x = left
-        rows[-1].append((x, entry))
-        x += w + 12
+        rows[-1].append((x, swatch, lines[0] if lines else ""))
+        for more in lines[1:]:
+            rows.append([(left, None, more)])
+        x = right + 1 if len(lines) > 1 else x + w + 12
     return rows
 
 
@@ -1042,10 +1207,12 @@ def timeline_table(case: Case, style: DateStyle) -> TableBlock:
     if dx.onset is not None:
         details = _join("; ", dx.details, dx.first_protocol, dx.first_response)
         rows.append((dx.onset.sort_key(), 0, (style(dx.onset), _onset_label(case, language), details)))
-    for event, label in _history_labels(case.history, language):
+    for event, label in _history_labels(case.history, language, with_text=False):
         if event.date is None:
             continue
-        details = _join("; ", event.site, event.text) or event.wording.strip()
+        # what the event column does not say already: its kind names it, the details tell it
+        told = [part for part in (event.site, event.text) if " ".join(part.split()) not in ("", label)]
+        details = _join("; ", *told) or ("" if " ".join(event.wording.split()) == label else event.wording.strip())
         rows.append((event.date.sort_key(), 1, (style(event.date), label, details)))
     for course in case.treatment.courses:
         dates = _course_dates(course)

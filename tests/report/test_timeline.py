@@ -12,6 +12,7 @@ from dataclasses import replace
 import pytest
 from pypdf import PdfReader
 from reportlab.graphics.shapes import Drawing, Group, String
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from casedesk.domain import (
     Assessment,
@@ -97,8 +98,7 @@ def test_sample_data_has_the_courses_the_story_and_the_blasts_line(sample_case: 
         ("relapse", D(2023, 11), "2nd relapse"),
     ]
     assert [m.kind for m in data.markers[3:]] == ["follow_up"] * 3
-    series = data.series
-    assert series is not None
+    (series,) = data.series
     assert (series.measure, series.unit) == ("blasts in bone marrow", "%")
     # the consolidations' results are undated: each is placed at its course's end, and says so
     assert [(p.date, p.value, p.dated_by_course) for p in series.points] == [
@@ -117,16 +117,14 @@ def test_the_line_prefers_blasts_then_the_measure_with_most_values() -> None:
     blasts = [Assessment(D(2024, 1, d), "blasts", v, "%") for d, v in ((6, "20"), (20, "3"))]
     case = Case(treatment=Treatment(courses=(course(*mrd, *blasts), course())))
     data = timeline_data(case)
-    assert data is not None and data.series is not None
-    assert data.series.measure == "blasts"
+    assert data is not None and [line.measure for line in data.series] == ["blasts"]
     without_blasts = Case(treatment=Treatment(courses=(course(*mrd, blasts[0]), course())))
     data = timeline_data(without_blasts)
-    assert data is not None and data.series is not None
-    assert (data.series.measure, len(data.series.points)) == ("MRD", 3)
+    assert data is not None and [(line.measure, len(line.points)) for line in data.series] == [("MRD", 3)]
     # a bound such as "<5" is not a value to plot, and one point makes no line
     bounds = Case(treatment=Treatment(courses=(course(blasts[0], Assessment(D(2024, 1, 9), "blasts", "<5", "%")), course())))
     data = timeline_data(bounds)
-    assert data is not None and data.series is None
+    assert data is not None and data.series == ()
 
 
 def test_fewer_than_two_dated_things_is_no_timeline() -> None:
@@ -207,7 +205,7 @@ def test_sample_drawing_has_six_bars_the_story_and_the_line(sample_case: Case) -
     assert {"ALL onset", "1st relapse", "2nd relapse"} <= markers
     assert [i.label for i in items if i.role == "point"] == ["1", "1", "0.6", "1.4"]
     texts = [s.text for s in _strings(drawing)]
-    assert "Blasts in bone marrow, %" in texts  # the line's legend names its unit
+    assert "Blasts in bone marrow, % (morphology)" in texts  # the line's legend names its unit and method
     assert {s.fontName for s in _strings(drawing)} == {register_fonts()}
     assert drawing.width == WIDTH and 100 < drawing.height < 320
 
@@ -411,3 +409,165 @@ def test_a_stay_of_weeks_is_drawn_in_days_under_the_policy() -> None:
     assert {"day 1", "day 8", "day 15"} <= texts(DatePolicy.RELATIVE)  # counted as the text counts
     month = texts(DatePolicy.MONTH)
     assert "Mar" in month and not any(re.fullmatch(r"\d\d\.\d\d\.\d{4}", t) for t in month)
+
+
+# ----- labels, open courses, several lines (issue 14, item 7) -------------------------------------
+LONG_EVENT = "CT: hypodense lesion in the left lobe of the liver with peripheral enhancement"
+LONG_STATUS = "complete remission with full count recovery and no extramedullary disease"
+
+
+def _busy_case(language: str = "en") -> Case:
+    def result(date: PartialDate, measure: str, value: str, method: str = "") -> Assessment:
+        return Assessment(date, measure, value, "%", method)
+
+    return Case(
+        publication=Publication(title="T", language=language),  # type: ignore[arg-type]
+        diagnosis=Diagnosis("Ph+ B-ALL", onset=D(2022, 3)),
+        history=(HistoryEvent(D(2022, 3, 14), EventKind.PROCEDURE, text=LONG_EVENT), HistoryEvent(D(2023, 2), EventKind.RELAPSE)),
+        treatment=Treatment(courses=(
+            Course("Induction", D(2022, 3, 20), D(2022, 5, 2), assessments=(
+                result(D(2022, 4, 10), "blasts in bone marrow", "45"), result(D(2022, 5, 1), "blasts in bone marrow", "4.5"),
+                result(D(2022, 4, 10), "blasts in CSF", "20"), result(D(2022, 5, 1), "blasts in CSF", "2"),
+            )),
+            Course("Imatinib maintenance", D(2022, 6, 1), None),
+            Course("Radiotherapy", None, D(2023, 4, 10)),
+        )),
+        outcome=Outcome(follow_ups=(FollowUp(D(2023, 9), LONG_STATUS),)),
+    )
+
+
+def _drawing(case: Case, width: float = WIDTH) -> Drawing:
+    data = timeline_data(case)
+    assert data is not None
+    return timeline_drawing(data, date_style(case), width, register_fonts())
+
+
+@pytest.mark.parametrize("width", [WIDTH, 300.0])
+def test_no_label_is_cut_a_long_one_is_numbered_and_told_whole_in_the_legend(width: float) -> None:
+    drawing = _drawing(_busy_case(), width)
+    texts = [s.text for s in _strings(drawing)]
+    assert not any("…" in text for text in texts), texts
+    # the legend's lines, read in order, give each long label whole after its number (wrapped at
+    # the narrower width, never shortened); beside the marker stands the number only
+    legend = " ".join(texts[texts.index("Start of the course not recorded") + 1 :])
+    assert legend == f"1 Procedure: {LONG_EVENT} 2 Follow-up: {LONG_STATUS}"
+    assert texts.count("1") == 2 and texts.count("2") == 2  # in the figure and in the legend
+    # and every string is inside the figure
+    for string in _strings(drawing):
+        x0, _, x1, _ = string.getBounds()
+        assert -0.5 <= x0 and x1 <= width + 0.5, (string.text, x0, x1)
+
+
+def test_an_open_ended_course_fades_out_after_its_start_and_says_so() -> None:
+    drawing = _drawing(_busy_case())
+    ongoing = _item(drawing, "bar", "Imatinib maintenance")
+    start0, start1 = _x_extent(ongoing)
+    assert start1 - start0 < 3  # drawn over its start day only: no end is invented
+    reach = max(node.getBounds()[2] for node in ongoing.contents if not isinstance(node, String))
+    assert reach > start1 + 15  # it goes on after its start, in a fade and an arrow
+    ended = _item(drawing, "bar", "Radiotherapy")
+    end0, _ = _x_extent(ended)
+    assert min(node.getBounds()[0] for node in ended.contents if not isinstance(node, String)) < end0 - 15
+    texts = [s.text for s in _strings(drawing)]
+    assert "End of the course not recorded (still going, or not said)" in texts
+    assert "Start of the course not recorded" in texts
+    data = timeline_data(_busy_case())
+    assert data is not None
+    assert [(bar.open_start, bar.open_end) for bar in data.bars] == [(False, False), (False, True), (True, False)]
+
+
+def test_a_course_with_both_dates_is_not_drawn_open() -> None:
+    data = timeline_data(_busy_case())
+    assert data is not None
+    texts = [s.text for s in _strings(timeline_drawing(replace(data, bars=data.bars[:1]), DateStyle("en"), WIDTH))]
+    assert not any("not recorded" in text for text in texts)
+
+
+def test_results_in_two_specimens_are_two_lines_each_named() -> None:
+    data = timeline_data(_busy_case())
+    assert data is not None
+    assert [(line.measure, [p.value for p in line.points]) for line in data.series] == [
+        ("blasts in bone marrow", [45.0, 4.5]),
+        ("blasts in CSF", [20.0, 2.0]),
+    ]
+    texts = [s.text for s in _strings(_drawing(_busy_case()))]
+    assert "Blasts in bone marrow, %" in texts and "Blasts in CSF, %" in texts
+
+
+def test_results_by_two_methods_are_two_lines_and_an_unnamed_method_joins_the_one_named() -> None:
+    def course(*assessments: Assessment) -> Course:
+        return Course("C", D(2024, 1, 1), D(2024, 1, 28), assessments=assessments)
+
+    flow = [Assessment(D(2024, 1, d), "MRD", v, "%", "flow cytometry") for d, v in ((5, "0.1"), (19, "0.01"))]
+    pcr = [Assessment(D(2024, 1, d), "MRD", v, "%", "PCR") for d, v in ((6, "0.05"), (20, "0.001"))]
+    data = timeline_data(Case(treatment=Treatment(courses=(course(*flow, *pcr), course()))))
+    assert data is not None and [line.method for line in data.series] == ["flow cytometry", "PCR"]
+    unnamed = Assessment(D(2024, 1, 26), "MRD", "0.001", "%")
+    data = timeline_data(Case(treatment=Treatment(courses=(course(*flow, unnamed), course()))))
+    assert data is not None
+    assert [(line.method, len(line.points)) for line in data.series] == [("flow cytometry", 3)]
+
+
+def test_a_value_label_too_wide_is_its_number_never_cut() -> None:
+    unit = "percent of nucleated cells in the aspirate"
+    results = tuple(Assessment(D(2024, 1, d), "blasts", v, unit) for d, v in ((5, "12.5"), (19, "0.4")))
+    case = Case(treatment=Treatment(courses=(Course("C", D(2024, 1, 1), D(2024, 1, 28), assessments=results), Course("D", D(2024, 2, 1), D(2024, 2, 9)))))
+    texts = [s.text for s in _strings(_drawing(case))]
+    assert "12.5" in texts and "0.4" in texts
+    assert f"Blasts, {unit}" in " ".join(texts)
+    assert not any("…" in text for text in texts)
+
+
+def test_the_table_names_an_event_once() -> None:
+    table = timeline_table(_busy_case(), DateStyle("en"))
+    (row,) = [row for row in table.rows if LONG_EVENT in " ".join(row)]
+    assert row[1] == "Procedure" and row[2] == LONG_EVENT
+
+
+@pytest.mark.parametrize("page", ["A4", "Letter"])
+def test_the_docx_table_columns_fit_what_they_hold(sample_case: Case, page: str) -> None:
+    """Not three equal columns: the dates on one line, the details given the room."""
+    import docx
+    from docx.shared import Mm
+
+    from casedesk.report.docx import render_docx
+    from casedesk.report.page import MARGIN_MM, PAGE_SIZES_MM
+
+    word = docx.Document(io.BytesIO(render_docx(build_document(sample_case, timeline="table"), page_size=page)))
+    (table,) = word.tables
+    widths = [column.width.pt for column in table.columns]
+    assert [cell.width.pt for cell in table.rows[1].cells] == pytest.approx(widths)  # Word reads the cells'
+    text_width = Mm(PAGE_SIZES_MM[page][0] - 2 * MARGIN_MM).pt
+    assert sum(widths) == pytest.approx(text_width, abs=1)
+    date, event, details = widths
+    dates = stringWidth("19.12.2023–26.12.2023", register_fonts(), word.styles["Table Text"].font.size.pt)
+    assert dates < date - 10 < dates + 40  # one line, not much more
+    assert details > event and details > date
+    assert not table.autofit
+
+
+def test_the_pdf_table_columns_match_the_docx(sample_case: Case) -> None:
+    import docx
+
+    from casedesk.report.docx import render_docx
+
+    document = build_document(sample_case, timeline="table")
+    (table,) = docx.Document(io.BytesIO(render_docx(document))).tables
+    docx_widths = [column.width.pt for column in table.columns]
+    drawn = _table_column_lefts(render_pdf(document))
+    assert len(drawn) == 3
+    pdf_widths = [b - a for a, b in zip(drawn, drawn[1:], strict=False)]
+    assert pdf_widths == pytest.approx(docx_widths[: len(pdf_widths)], rel=0.08)
+
+
+def _table_column_lefts(data: bytes) -> list[float]:
+    """x of each header cell's text in the PDF (less its padding): where the columns start."""
+    xs: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip() in ("Date", "Event", "Details"):
+            xs.append(cm[4] + tm[4])
+
+    for page in PdfReader(io.BytesIO(data)).pages:
+        page.extract_text(visitor_text=visit)
+    return xs

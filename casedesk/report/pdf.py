@@ -297,8 +297,63 @@ def _figure(block: FigureBlock, styles: _Styles) -> list[Flowable]:
     if block.kind == "timeline" and isinstance(block.data, TimelineFigure):
         figure = block.data
         drawing = _DrawingFlowable(lambda width: timeline_drawing(figure.data, figure.style, width, styles.family))
-        return [KeepTogether([Spacer(1, styles.base_size * 0.3), drawing, *caption])]
+        return [_Float([Spacer(1, styles.base_size * 0.3), drawing, *caption])]
     return caption
+
+
+class _Float(KeepTogether):
+    """A figure, kept whole with its caption (and, when it is a section of its own, its heading),
+    that may wait for the next page while text after it fills this one (see _Template)."""
+
+    floated = False
+
+
+class _Template(SimpleDocTemplate):
+    """The report's pages. A figure that does not fit in what is left of a page goes to the next
+    one, as figures do; when that would leave more than a third of the page blank, the text that
+    follows it (whole paragraphs and items, and the first lines of the next, split as reportlab
+    splits them) is set first, to fill the page. Text moves ahead of a figure by at most a page,
+    and never past another figure or a page break."""
+
+    line_height = 13.5  # of body text: set to the styles' own
+    def filterFlowables(self, flowables: list[Flowable]) -> None:  # noqa: N802 (reportlab's name)
+        figure = flowables[0] if flowables else None
+        frame = getattr(self, "frame", None)
+        if not isinstance(figure, _Float) or figure.floated or frame is None or frame._atTop:
+            return
+        figure.floated = True  # decided once: when it comes up again, it is laid out as it is
+        width = frame._getAvailableWidth()
+        left = frame._y - frame._y1p - figure.getSpaceBefore()
+        height = sum(part.wrapOn(self.canv, width, frame._aH)[1] + part.getSpaceBefore() + part.getSpaceAfter() for part in figure._content)
+        # the blank a move would leave: from the last line of text (a line's depth above where the
+        # frame stands, its spacing after included) down to the foot of the page, margin and all
+        blank = frame._y - frame._y1p + self.bottomMargin + self.line_height
+        if height <= left or blank <= self.pagesize[1] / 3:
+            return  # it fits; or it moves on and leaves no more than a third of its page blank
+        ahead: list[Flowable] = []
+        rest = flowables[1:]
+        while rest and left > 0:
+            after = rest[0]
+            if isinstance(after, (_Float, PageBreak)):
+                break
+            if isinstance(after, CondPageBreak):
+                if after.height > left:
+                    break  # a heading that would not get its first lines here: it stays after the figure
+                ahead.append(rest.pop(0))
+                continue
+            w, h = after.wrapOn(self.canv, width, left)
+            needed = h + after.getSpaceBefore() + (after.getSpaceAfter() if h < left else 0)
+            if needed <= left:
+                ahead.append(rest.pop(0))
+                left -= needed
+                continue
+            pieces = after.splitOn(self.canv, width, left - after.getSpaceBefore())
+            if len(pieces) > 1:
+                ahead.append(pieces[0])
+                rest[0:1] = pieces[1:]
+            break
+        if ahead:
+            flowables[:] = [*ahead, figure, *rest]
 
 
 def flowables(document: Document, styles: _Styles) -> list[Flowable]:
@@ -316,7 +371,11 @@ def flowables(document: Document, styles: _Styles) -> list[Flowable]:
                 blocks.append(_paragraph(block, styles.by_role[block.role], styles.language))
         if section.new_page and story:
             story.append(PageBreak())
-        if section.heading:
+        if section.heading and len(blocks) == 1 and isinstance(blocks[0], _Float):
+            # a figure that is a section of its own floats with its heading
+            heading = _para(markup((Span(section.heading),)), styles.heading)
+            story.append(_Float([heading, *blocks[0]._content]))
+        elif section.heading:
             heading = _para(markup((Span(section.heading),)), styles.heading)
             # A heading never ends a page on its own, but it is kept with the first lines of what
             # follows only, not with the whole of it: a long list or paragraph starts under its
@@ -337,7 +396,7 @@ def render_pdf(document: Document, *, page_size: str = "A4", base_font_size: flo
     paper = PAGE_SIZES[page_size_name(page_size)]
     styles = _Styles(base_font_size, document.language, frame_width=paper[0] - 2 * MARGIN_MM * mm)
     buffer = io.BytesIO()
-    template = SimpleDocTemplate(
+    template = _Template(
         buffer,
         pagesize=paper,
         leftMargin=MARGIN_MM * mm,
@@ -353,6 +412,7 @@ def render_pdf(document: Document, *, page_size: str = "A4", base_font_size: flo
         initialFontName=styles.family,
         invariant=1,  # no timestamps or random ids: the same case gives the same bytes
     )
+    template.line_height = styles.body.leading
     template.build(flowables(document, styles))
     return buffer.getvalue()
 

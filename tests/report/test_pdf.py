@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from casedesk.domain import Author, Case, Narrative, Patient, Publication
 from casedesk.report import build_document
+from casedesk.report.document import Section, plain
 from casedesk.report.pdf import render_pdf
 from casedesk.report.text import render_text
 
@@ -135,3 +136,43 @@ def test_metadata_has_title_and_authors_never_patient_data(sample_case: Case) ->
 
 def test_same_case_gives_the_same_bytes(sample_case: Case) -> None:
     assert render_pdf(build_document(sample_case)) == render_pdf(build_document(sample_case))
+
+
+def _lowest_lines(data: bytes) -> list[tuple[float, float]]:
+    """(lowest baseline of text, page height) of every page."""
+    pages = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        lowest = [float(page.mediabox.height)]
+
+        def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+            if text.strip():
+                lowest[0] = min(lowest[0], cm[5] + tm[5])
+
+        page.extract_text(visitor_text=visit)
+        pages.append((lowest[0], float(page.mediabox.height)))
+    return pages
+
+
+def test_a_figure_that_moves_leaves_no_more_than_a_third_of_its_page_blank(sample_case: Case) -> None:
+    """The timeline goes to the next page when it does not fit; the text after it fills this one
+    first, in its order, and the figure with its heading and caption comes whole after it. Tried with
+    every length of text before the figure, a line at a time."""
+    document = build_document(sample_case)
+    timeline = next(section for section in document.sections if section.key == "timeline")
+    after = Section("after", "Conclusion", tuple(plain(f"Closing sentence {n} of a conclusion that goes on.") for n in range(30)))
+    moved = 0
+    for lines in range(0, 60):
+        filler = Section("filler", "Case", tuple(plain(f"Line of text {n}.") for n in range(lines)))
+        laid_out = replace(document, sections=(document.sections[0], filler, timeline, after))
+        data = render_pdf(laid_out)
+        pages = _lowest_lines(data)
+        for number, (lowest, height) in enumerate(pages[:-1], start=1):
+            assert lowest < height / 3, f"{lines} lines: page {number} ends at {lowest:.0f} pt of {height:.0f}"
+        text = squeeze(pdf_text(data, render_text(laid_out)))
+        closing = [text.index(squeeze(f"Closing sentence {n} of")) for n in range(30)]
+        assert closing == sorted(closing)  # the text keeps its order
+        figure = text.index("Figure1.Treatmenttimeline")
+        heading = text.index("Timeline")
+        assert heading < figure and text.count("Timeline") == 1
+        moved += closing[0] < heading
+    assert moved > 0  # the text did move ahead of the figure where it had to

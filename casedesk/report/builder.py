@@ -298,7 +298,10 @@ def _case_description(case: Case, style: DateStyle) -> Section:
     intro = phrases.join(" ", phrases.patient_phrase(case.patient, language), phrases.diagnosis_phrase(case.diagnosis, style))
     if intro:
         blocks.append(plain(intro))
-    blocks += paragraphs(case.patient.background)
+    background = case.patient.background.strip()
+    if background and "\n" not in background:  # a note ("previously healthy") stands as a sentence
+        background = phrases.capitalise(phrases.sentence(background))
+    blocks += paragraphs(background)
     lines = phrases.history_lines(case.history, style)
     if lines:
         blocks.append(ListBlock(tuple(plain(line) for line in lines)))
@@ -526,4 +529,6 @@ def _folded(text: str) -> str:
 
 
 # ----- small helpers ------------------------------------------------------------------------
-_join = phrases.join
+def _join(separator: str, *parts: str) -> str:
+    """Front-matter parts joined as typed: an address or a name may end in an abbreviation ("Co.")."""
+    return separator.join(p.strip() for p in parts if p and p.strip())

@@ -45,8 +45,32 @@ _PLAIN_ROUTE = re.compile(r"[A-Z]{1,4}|(?i:\w+(?:al|ous|ic|ary|ly))")
 
 # ----- small helpers ------------------------------------------------------------------------
 def join(separator: str, *parts: str) -> str:
-    """The parts that hold text, stripped, joined."""
-    return separator.join(p.strip() for p in parts if p and p.strip())
+    """The parts that hold text, stripped, joined. A part that ends a sentence ("…was performed.")
+    is not followed by a comma or semicolon (".,"): the next part starts a sentence of its own."""
+    held = [p.strip() for p in parts if p and p.strip()]
+    if not held:
+        return ""
+    out = held[0]
+    for part in held[1:]:
+        if separator[:1] in ",;" and _ENDS_SENTENCE.search(out):
+            out += " " + capitalise(part)
+        else:
+            out += separator + part
+    return out
+
+
+# The end of a sentence, not of an abbreviation ("2009 г.", "Co.", "et al.", "i.v."): a word of four
+# characters or more before the stop, a number standing alone ("on day 15."), or a closing bracket,
+# quote or per cent sign.
+_ENDS_SENTENCE = re.compile(r"(?:[^\W_]{4,}|(?<!\S)\d+|[)\]»”%])[.!?]$")
+
+
+def _in_brackets(text: str) -> str:
+    """The author's text as it stands inside brackets within a sentence: without the full stop that
+    ended it ("(outcome: he died on day 15)", not "(outcome: he died on day 15.)."); an
+    abbreviation's stop stays ("(management: 5 mg i.v.)")."""
+    text = text.strip()
+    return text[:-1] if text.endswith(".") and not text.endswith("..") and _ENDS_SENTENCE.search(text) else text
 
 
 def sentence(text: str) -> str:
@@ -249,6 +273,15 @@ def _names(text: str) -> list[str]:
     return [name.strip().casefold() for name in re.split(r"[,;+/]|\band\b|\bи\b", text) if name.strip()]
 
 
+def _said_plainly(route: str) -> bool:
+    """Whether a route reads after the dose as it is ("intrathecal", "IV", "orally administered",
+    "subcutaneously injected"), rather than after "by" ("continuous infusion", "IV push")."""
+    words = route.split()
+    if len(words) == 1:
+        return bool(_PLAIN_ROUTE.fullmatch(route))
+    return words[0].casefold().endswith("ly") or words[-1].casefold().endswith(("ed", "en"))
+
+
 def regimen_phrase(course: Course, language: Language, context: str = "") -> str:
     """What was given, in the order a prescription reads: agent, dose, route, schedule ("9 mcg/day by
     continuous infusion"; "methotrexate 12 mg intrathecal, weekly"). The agent is not repeated where
@@ -256,7 +289,7 @@ def regimen_phrase(course: Course, language: Language, context: str = "") -> str
     heading of the treatment section: "Blinatumomab Immunotherapy"); where the dose names some drugs
     itself, the agent stands apart from it ("A, B: A 20 mg"), never glued to it ("A, B A 20 mg")."""
     route = course.route.strip()
-    if route and not (len(route.split()) == 1 and _PLAIN_ROUTE.fullmatch(route)):
+    if route and not _said_plainly(route):
         route = term("by_route", language, route=route)
     given = join(" ", course.dose, route)
     described = join(", ", given, course.schedule)
@@ -326,7 +359,7 @@ def result_phrases(assessments: Iterable[Assessment], style: DateStyle) -> list[
             groups.append((assessment.date, [phrase]))
     results = []
     for date, phrases in groups:
-        joined = ", ".join(phrases)
+        joined = join(", ", *phrases)
         if date is None:
             results.append(joined)
             continue
@@ -384,10 +417,10 @@ def adverse_event_phrase(event: AdverseEvent, language: Language) -> str:
         grade.append(term("ctcae", language, version=event.ctcae_version.strip()))
     details = [
         ", ".join(grade),
-        term("management", language, text=event.management.strip()) if event.management.strip() else "",
-        term("outcome", language, text=event.outcome.strip()) if event.outcome.strip() else "",
+        term("management", language, text=_in_brackets(event.management)) if event.management.strip() else "",
+        term("outcome", language, text=_in_brackets(event.outcome)) if event.outcome.strip() else "",
     ]
-    inside = "; ".join(d for d in details if d)
+    inside = join("; ", *details)
     name = event.term.strip()
     if not name:
         return capitalise(inside)

@@ -36,6 +36,7 @@ from casedesk.report.datefmt import DateStyle, relative, relative_parts
 from casedesk.report.document import FigureBlock, Section, TableBlock, printable_text
 from casedesk.report.phrases import (
     assessment_phrase,
+    join,
     number_text,
     ordinal,
     period_phrase,
@@ -1177,10 +1178,6 @@ def timeline_pdf(case: Case, style: DateStyle) -> bytes:
 
 
 # ----- the table alternative -----------------------------------------------------------------
-def _join(separator: str, *parts: str) -> str:
-    return separator.join(p.strip() for p in parts if p and p.strip())
-
-
 def _course_detail(course: Course, style: DateStyle) -> str:
     """What was given, its tolerability and its results by date, in the phrases the text prints."""
     groups: list[tuple[PartialDate | None, list[str]]] = []
@@ -1192,9 +1189,9 @@ def _course_detail(course: Course, style: DateStyle) -> str:
             groups[-1][1].append(text)
         else:
             groups.append((assessment.date, [text]))
-    results = [f"{style(date)}: {', '.join(texts)}" if date else ", ".join(texts) for date, texts in groups]
+    results = [f"{style(date)}: {join(', ', *texts)}" if date else join(", ", *texts) for date, texts in groups]
     regimen = regimen_phrase(course, style.language, context=course.name)
-    return _join("; ", regimen, course.tolerability, *results)
+    return join("; ", regimen, course.tolerability, *results)
 
 
 def timeline_table(case: Case, style: DateStyle) -> TableBlock:
@@ -1205,14 +1202,14 @@ def timeline_table(case: Case, style: DateStyle) -> TableBlock:
     rows: list[tuple[tuple[int, int, int], int, tuple[str, str, str]]] = []
     dx = case.diagnosis
     if dx.onset is not None:
-        details = _join("; ", dx.details, dx.first_protocol, dx.first_response)
+        details = join("; ", dx.details, dx.first_protocol, dx.first_response)
         rows.append((dx.onset.sort_key(), 0, (style(dx.onset), _onset_label(case, language), details)))
     for event, label in _history_labels(case.history, language, with_text=False):
         if event.date is None:
             continue
         # what the event column does not say already: its kind names it, the details tell it
         told = [part for part in (event.site, event.text) if " ".join(part.split()) not in ("", label)]
-        details = _join("; ", *told) or ("" if " ".join(event.wording.split()) == label else event.wording.strip())
+        details = join("; ", *told) or ("" if " ".join(event.wording.split()) == label else event.wording.strip())
         rows.append((event.date.sort_key(), 1, (style(event.date), label, details)))
     for course in case.treatment.courses:
         dates = _course_dates(course)
@@ -1223,7 +1220,7 @@ def timeline_table(case: Case, style: DateStyle) -> TableBlock:
     for point in case.outcome.follow_ups:
         if point.date is None:
             continue
-        details = _join(", ", point.status, point.measures)
+        details = join(", ", point.status, point.measures)
         rows.append((point.date.sort_key(), 3, (style(point.date), term("timeline.follow_up", language), details)))
     rows.sort(key=lambda row: (row[0], row[1]))  # stable: same date and kind keep the recorded order
     header = (term("timeline.date", language), term("timeline.event", language), term("timeline.details", language))

@@ -35,6 +35,10 @@ AUTHOR = "⟨author⟩"  # what the author's own words become before the generat
 DEFECTS = {
     "an empty bracket": re.compile(r"\(\s*\)|\[\s*\]"),
     "doubled punctuation": re.compile(r"(?<![.…])\.\.(?!\.)|,,|;;|,\s*[.;]|;\s*[.,]|:\s*[.,;]"),
+    # "…was performed., HD 20" ("e.g.," and "et al.," are abbreviations, not the ends of sentences)
+    "a full stop before a separator": re.compile(rf"(?:[^\W\d_]{{4,}}|{AUTHOR})\.[,;]"),
+    # "(outcome: He died on day 15.)." — a sentence's stop inside brackets that a sentence goes on around
+    "a full stop closing a bracket": re.compile(rf"(?:[^\W\d_]{{4,}}|{AUTHOR})\.\)"),
     "a template remnant": re.compile(r"\bNone\b|\bnull\b|\{\w*\}"),
     "a separator left open": re.compile(r"[—–]\s*[.,;]|\(\s*[,;]|[,;]\s*\)"),
     "a word repeated": re.compile(rf"\b(?!{AUTHOR})([^\W\d]{{3,}})\s+\1\b", re.IGNORECASE),
@@ -112,7 +116,8 @@ def _masked(text: str, case: Case) -> str:
     for value in strings:
         value = " ".join(value.split())
         # as printed: maybe with a capital first letter (a list item), maybe without its full stop
-        for form in (value, value[:1].upper() + value[1:], value.rstrip("."), value[:1].upper() + value[1:].rstrip(".")):
+        # (without its closing full stop first, so that what CaseDesk puts after that stop is judged)
+        for form in (value.rstrip("."), value[:1].upper() + value[1:].rstrip("."), value, value[:1].upper() + value[1:]):
             flat = flat.replace(form, AUTHOR)
     return flat
 

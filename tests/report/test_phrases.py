@@ -39,6 +39,9 @@ DEFECTS = {
     "a space inside a bracket": re.compile(r"\(\s|\s\)"),
     "doubled punctuation": re.compile(r"(?<!\.)\.\.(?!\.)|,,|;;|::|,\s*[.,;:]|;\s*[.,;]|:\s*[.,;]"),
     "a space before punctuation": re.compile(r"\s[,.;:](?!\d)"),
+    # "…was performed., HD 20": a full stop that ends a sentence, then a separator ("e.g.," and
+    # "et al.," are abbreviations, not sentence ends); ⟩ closes the mark of the author's text
+    "a full stop before a separator": re.compile(r"(?:[^\W\d_]{4,}|⟩)\.[,;]"),
     "a template remnant": re.compile(r"\bNone\b|\bnull\b|[{}]|\bnan\b"),
     "a dash with nothing after it": re.compile(r"[—–-]\s*[.,;:]?$"),
     "a separator at the end": re.compile(r"[,;]\s*$"),
@@ -227,6 +230,10 @@ def test_results_say_on_before_a_day_and_in_before_a_month() -> None:
 def test_a_route_is_said_as_it_reads() -> None:
     assert phrases.regimen_phrase(Course("I", agent="methotrexate", dose="12 mg", route="intrathecal"), "en") == "methotrexate 12 mg intrathecal"
     assert phrases.regimen_phrase(Course("I", dose="9 mcg/day", route="continuous infusion"), "en") == "9 mcg/day by continuous infusion"
+    # a route that is an adverb or a participle is not said "by": "by orally administered" is not English
+    assert phrases.regimen_phrase(Course("P", dose="5 mg", route="orally administered", schedule="daily"), "en") == "5 mg orally administered, daily"
+    assert phrases.regimen_phrase(Course("P", dose="5 mg", route="subcutaneously injected"), "en") == "5 mg subcutaneously injected"
+    assert phrases.regimen_phrase(Course("P", dose="5 mg", route="IV push"), "en") == "5 mg by IV push"
     assert phrases.regimen_phrase(Course("I", agent="A, B", dose="A 20 mg, B 5 mg"), "en") == "A 20 mg, B 5 mg"  # not "A, B A 20 mg"
     assert phrases.regimen_phrase(Course("I", agent="A, B", dose="A 20 mg"), "en") == "A, B: A 20 mg"
     # A drug named in the schedule is not the list of drugs given: the list is printed.
@@ -306,3 +313,18 @@ def test_one_follow_up_visit_is_not_called_sustained() -> None:
     assert phrases.follow_up_sentences([FollowUp(None, "alive", "")], style) == ["Follow-up: alive."]
     twice = [FollowUp(D(2022, 3, 12), "remission"), FollowUp(D(2022, 6, 1), "remission")]
     assert phrases.follow_up_sentences(twice, style) == ["Remission was sustained on 12.03.2022, 01.06.2022."]
+
+
+@pytest.mark.parametrize(("separator", "parts", "joined"), [
+    (", ", ("no follow-up was performed.", "HD 20: CK 18,063 U/L"), "no follow-up was performed. HD 20: CK 18,063 U/L"),
+    ("; ", ("stopped at once.", "outcome: resolved"), "stopped at once. Outcome: resolved"),
+    # an abbreviation's full stop does not end a sentence
+    (", ", ("апрель 2009 г.", "лечение по протоколу"), "апрель 2009 г., лечение по протоколу"),
+    (", ", ("Topp et al.", "2015"), "Topp et al., 2015"),
+    (", ", ("given i.v.", "daily"), "given i.v., daily"),
+    (", ", ("he died on day 15.", "CK 77 U/L"), "he died on day 15. CK 77 U/L"),
+    (", ", ("", "MRD (–)", "  ", "1% blasts"), "MRD (–), 1% blasts"),
+    (" ", ("done.", "then"), "done. then"),  # only a comma or a semicolon is replaced
+])
+def test_a_part_that_ends_a_sentence_is_not_followed_by_a_comma(separator: str, parts: tuple[str, ...], joined: str) -> None:
+    assert phrases.join(separator, *parts) == joined

@@ -57,6 +57,7 @@ def markup(spans: tuple[Span, ...]) -> str:
 
 
 FIRST_LINES = 3  # lines of a section's text that must fit under its heading on the same page
+LIST_LINES = 2  # lines of a list that must fit under the paragraph that leads into it
 
 
 class _Styles:
@@ -360,7 +361,11 @@ def flowables(document: Document, styles: _Styles) -> list[Flowable]:
     story: list[Flowable] = []
     for section in document.sections:
         blocks: list[Flowable] = []
-        for block in section.blocks:
+        for n, block in enumerate(section.blocks):
+            leads_in = n + 1 < len(section.blocks) and isinstance(section.blocks[n + 1], ListBlock)
+            if isinstance(block, Paragraph) and leads_in:
+                # a lead-in ("Complications:") never ends a page without the first items of its list
+                blocks.append(CondPageBreak(styles.body.leading * (1 + LIST_LINES) + styles.body.spaceAfter))
             if isinstance(block, ListBlock):
                 blocks.append(_list(block, styles))
             elif isinstance(block, TableBlock):

@@ -28,6 +28,14 @@ _INITIALS_SURNAME = re.compile(rf"(?<![\w.])({_INITIAL}(?: ?{_INITIAL}){{0,2}}) 
 _BETWEEN_INITIALS = re.compile(rf"(?<![\w.])({_INITIAL}) (?={_INITIAL})")
 # A number and the short word after it, a unit as a rule: "9 mcg/day", "12 Gy", "84.6 %", "5 лет".
 _NUMBER_WORD = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?) (?=[%‰°]|[^\W\d_][\w/·.]{0,7}(?![\w]))")
+# A comparison sign keeps its number: "< 1 mg/L", "> 65 years", "≥ 3".
+_SIGN_NUMBER = re.compile(r"(?<!\S)([<>≤≥=±~]) (?=[-−+]?\d)")
+# A counted word keeps its number: "on day 9", "grade 3", "HD 20", "на 5-й день" is the other way.
+_COUNTED_NUMBER = re.compile(
+    r"(?<![\w-])(day|week|month|year|cycle|course|grade|stage|HD|POD|день|сутки|неделя|месяц|цикл|курс|"
+    r"степень|стадия|күн|апта|ай|жыл|дәреже|кезең) (?=\d)",
+    re.IGNORECASE,
+)
 # Russian and Kazakh: a one- or two-letter preposition, conjunction or particle binds to the next word.
 _SHORT_WORD = re.compile(r"(?<![\w-])(в|во|с|со|к|ко|у|о|об|и|а|но|на|по|за|из|от|до|не|ни) ", re.IGNORECASE)
 # A dash between words does not begin a line: the space before it does not break.
@@ -41,14 +49,16 @@ def typeset(text: str, language: Language) -> str:
     text = _BETWEEN_INITIALS.sub(rf"\1{NBSP}", text)
     text = _INITIALS_SURNAME.sub(rf"\1{NBSP}", text)
     text = _NUMBER_WORD.sub(rf"\1{NBSP}", text)
+    text = _SIGN_NUMBER.sub(rf"\1{NBSP}", text)
+    text = _COUNTED_NUMBER.sub(rf"\1{NBSP}", text)
     if language in ("ru", "kk"):
         text = _SHORT_WORD.sub(rf"\1{NBSP}", text)
     return _SPACED_DASH.sub(NBSP, text)
 
 
-# pyphen's dictionary for each report language that has one, with the fewest letters left on the
-# line and carried to the next: English keeps three letters after a break, Russian two. pyphen has
-# no Kazakh dictionary: a Kazakh report breaks lines between words only.
+# pyphen's dictionaries, with the fewest letters left on the line and carried to the next: English
+# keeps three letters after a break, Russian two. pyphen has no Kazakh dictionary: Kazakh words
+# break between words only.
 HYPHENATION: dict[str, tuple[str, int, int]] = {"en": ("en_US", 2, 3), "ru": ("ru_RU", 2, 2)}
 SOFT_HYPHEN = "\u00ad"
 _TOKEN = re.compile(r"\S+")  # a non-breaking space separates words here too
@@ -57,25 +67,40 @@ _NOT_PROSE = re.compile(r"[/@:\\\d_]|www\.")
 _WORD = re.compile(r"[^\W\d_]{5,}")
 
 
-@functools.cache
 def _dictionary(language: str) -> pyphen.Pyphen | None:
     entry = HYPHENATION.get(language)
-    if entry is None:
-        return None
-    lang, left, right = entry
+    return None if entry is None else _pyphen(*entry)
+
+
+@functools.cache
+def _pyphen(lang: str, left: int, right: int) -> pyphen.Pyphen:
     return pyphen.Pyphen(lang=lang, left=left, right=right)
 
 
+_LATIN = re.compile(r"[A-Za-zÀ-ɏ]+")
+_KAZAKH_LETTERS = set("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
+
+
+def _dictionary_for(word: str, language: Language) -> pyphen.Pyphen | None:
+    """The dictionary a word is hyphenated by: by its script, as the author's text may be in
+    another language than the report (English text in a Russian report). A Latin word by the English
+    one; a Cyrillic word by the Russian one, except in a Kazakh report or where it has a Kazakh
+    letter (Russian patterns would break Kazakh words wrongly)."""
+    if _LATIN.fullmatch(word):
+        return _dictionary("en")
+    if language == "kk" or _KAZAKH_LETTERS.intersection(word):
+        return None
+    return _dictionary("ru")
+
+
 def hyphenatable(text: str, language: Language) -> str:
-    """`text` with a soft hyphen wherever `language`'s dictionary lets a word of five letters or
-    more break at a line end. Abbreviations in capitals, addresses and codes are left whole."""
-    dictionary = _dictionary(language) if language in HYPHENATION else None
-    if dictionary is None:
-        return text
+    """`text` with a soft hyphen wherever a dictionary lets a word of five letters or more break
+    at a line end (see _dictionary_for). Abbreviations in capitals, addresses and codes stay whole."""
 
     def word(match: re.Match[str]) -> str:
         found = match.group(0)
-        return found if found.isupper() else dictionary.inserted(found, hyphen=SOFT_HYPHEN)
+        dictionary = None if found.isupper() else _dictionary_for(found, language)
+        return found if dictionary is None else dictionary.inserted(found, hyphen=SOFT_HYPHEN)
 
     def token(match: re.Match[str]) -> str:
         found = match.group(0)

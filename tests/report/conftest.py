@@ -26,7 +26,7 @@ def pdf_text(data: bytes, source: str | None = None) -> str:
     return text if source is None else unhyphenated(text, source)
 
 
-_LINE_END_HYPHEN = re.compile(r"(\w+)-\n(\S+)")
+_LINE_END_HYPHEN = re.compile(r"(\w+)-\n+(\S+)")  # a page break between them adds a line
 
 
 def unhyphenated(text: str, source: str) -> str:

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from casedesk.domain import Author, Case, Narrative, Patient, Publication
 from casedesk.report import build_document
-from casedesk.report.document import Section, plain
+from casedesk.report.document import Document, ListBlock, Section, plain
 from casedesk.report.pdf import render_pdf
 from casedesk.report.text import render_text
 
@@ -176,3 +176,17 @@ def test_a_figure_that_moves_leaves_no_more_than_a_third_of_its_page_blank(sampl
         assert heading < figure and text.count("Timeline") == 1
         moved += closing[0] < heading
     assert moved > 0  # the text did move ahead of the figure where it had to
+
+
+def test_a_lead_in_never_ends_a_page_without_its_list() -> None:
+    """"Complications:" at the foot of a page with its list on the next one reads as a blank."""
+    for lines in range(25, 45):
+        section = Section("outcomes", "Course and Outcomes", (
+            *(plain(f"Line of text {n}.") for n in range(lines)),
+            plain("Complications:"),
+            ListBlock(tuple(plain(f"complication {n} (management: treated)") for n in range(6))),
+        ))
+        data = render_pdf(Document("T", (), "en", (section,)))
+        pages = [" ".join((page.extract_text() or "").split()) for page in PdfReader(io.BytesIO(data)).pages]
+        (lead_in,) = [page for page in pages if "Complications:" in page]
+        assert "complication 0" in lead_in, f"{lines} lines: the lead-in ends its page alone"

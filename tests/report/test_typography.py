@@ -48,6 +48,10 @@ _ = NBSP
     ("en", "a patient in remission to date", "a patient in remission to date"),
     # a number inside a word or a date is not a number before a unit
     ("en", "CD19 positive, 12.03.2022 visit", "CD19 positive, 12.03.2022 visit"),
+    # a comparison sign keeps its number
+    ("en", "normal range: < 1 mg/L, age > 65 years", f"normal range: <{_}1{_}mg/L, age >{_}65{_}years"),
+    ("en", "performed on day 9 (grade 3, HD 20)", f"performed on day{_}9 (grade{_}3, HD{_}20)"),
+    ("ru", "на день 9, степень 3", f"на{_}день{_}9, степень{_}3"),
 ])
 def test_spaces_that_must_not_break(language: str, typed: str, set_as: str) -> None:
     assert typeset(typed, language) == set_as  # type: ignore[arg-type]
@@ -93,6 +97,11 @@ def test_hyphenation_marks_only_where_a_word_may_break(text: str, language: str)
     ("en", "ward@hospital.example", "ward@hospital.example"),
     ("ru", f"и{NBSP}цитогенетического", f"и{NBSP}ци-то-ге-не-ти-че-ско-го"),  # a word bound to its preposition still breaks
     ("kk", "иммунофенотиптеу", "иммунофенотиптеу"),  # no Kazakh dictionary: no breaks
+    # a word is broken by the dictionary of its own script, whatever the report language
+    ("kk", "transplantation", "trans-plan-ta-tion"),
+    ("ru", "transplantation", "trans-plan-ta-tion"),
+    ("en", "трансплантация", "транс-план-та-ция"),
+    ("en", "қолданудың", "қолданудың"),  # a Kazakh letter: no Russian patterns
 ])
 def test_where_words_may_break(language: str, typed: str, marked: str) -> None:
     assert hyphenatable(typed, language).replace(SOFT_HYPHEN, "-") == marked  # type: ignore[arg-type]

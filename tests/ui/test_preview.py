@@ -17,8 +17,8 @@ from pytestqt.qtbot import QtBot
 
 from casedesk.checks.counting import CountResult, LimitStatus
 from casedesk.domain import Case, Publication
-from casedesk.domain.venues import NO_VENUE, CountUnit
-from casedesk.services import RenderedCase
+from casedesk.domain.venues import NO_VENUE, CountUnit, DatePolicy
+from casedesk.services import CheckReport, RenderedCase
 from casedesk.ui.preview import PreviewPane, page_images
 
 
@@ -56,7 +56,8 @@ class SlowRenderer:
         self.running.clear()
         counts = CountResult(unit=CountUnit.CHARACTERS, total=1, limit=None, status=LimitStatus.WITHIN, sections=(),
                              characters=len(case.publication.title), words=1)
-        return RenderedCase(pdf=self._pdf, counts=counts, venue=NO_VENUE, check=None)  # type: ignore[arg-type]
+        check = CheckReport(NO_VENUE, DatePolicy.RECORDED, counts, care=(), identifiers=(), venue_notes=())
+        return RenderedCase(pdf=self._pdf, counts=counts, venue=NO_VENUE, check=check)
 
     def release(self) -> None:
         self._release.release()

@@ -144,7 +144,7 @@ def test_every_recorded_value_of_a_real_case_is_printed(slug: str, language: Lan
 def test_what_casedesk_writes_around_a_real_case_has_no_defect(slug: str, language: Language, policy: DatePolicy) -> None:
     case = CASES[slug]
     case = dataclasses.replace(case, publication=dataclasses.replace(case.publication, language=language, date_policy=policy))
-    for fmt in ("txt", "pdf"):
+    for fmt in FORMATS:
         text = _masked(FORMATS[fmt](build_document(case)), case)
         found = {name: pattern.findall(text)[:3] for name, pattern in DEFECTS.items() if pattern.search(text)}
         assert found == {}, f"{slug} ({language}, {policy.value}, {fmt}): {found}\n{text}"

@@ -93,14 +93,19 @@ def _dictionary_for(word: str, language: Language) -> pyphen.Pyphen | None:
     return _dictionary("ru")
 
 
+@functools.lru_cache(maxsize=65536)
+def _hyphenated(word: str, language: Language) -> str:
+    """One word with its soft hyphens (words repeat: each is looked up in its dictionary once)."""
+    dictionary = None if word.isupper() else _dictionary_for(word, language)
+    return word if dictionary is None else dictionary.inserted(word, hyphen=SOFT_HYPHEN)
+
+
 def hyphenatable(text: str, language: Language) -> str:
     """`text` with a soft hyphen wherever a dictionary lets a word of five letters or more break
     at a line end (see _dictionary_for). Abbreviations in capitals, addresses and codes stay whole."""
 
     def word(match: re.Match[str]) -> str:
-        found = match.group(0)
-        dictionary = None if found.isupper() else _dictionary_for(found, language)
-        return found if dictionary is None else dictionary.inserted(found, hyphen=SOFT_HYPHEN)
+        return _hyphenated(match.group(0), language)
 
     def token(match: re.Match[str]) -> str:
         found = match.group(0)

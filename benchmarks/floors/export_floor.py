@@ -4,7 +4,8 @@
     python benchmarks/floors/export_floor.py LIBRARY.sqlite3 --all OUTDIR [--jobs N]   # every case; N processes
 
 It imports SQLAlchemy's ORM, reads the case's text from the SQLite file (one SELECT per table) and
-lays out the abstract with reportlab platypus in the same embedded DejaVu fonts: title, authors
+lays out the abstract with reportlab platypus in the same embedded DejaVu fonts, its justified text
+hyphenated by pyphen's English dictionary as the application's is: title, authors
 with affiliation numbers, affiliations, venue, e-mail, licence, the sections with their lists, a
 treatment timeline drawing, references. No validation, no checks, no venue rules, no history.
 With --all --jobs N, the cases are shared among N processes forked after the imports (one per
@@ -48,7 +49,10 @@ def styles() -> dict[str, ParagraphStyle]:
     if not _styles:
         for name in ("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"):
             pdfmetrics.registerFont(TTFont(name, str(FONTS / f"{name}.ttf")))
-        body = ParagraphStyle("body", fontName="DejaVuSans", fontSize=10, leading=13.5, alignment=TA_JUSTIFY, spaceAfter=5)
+        # justified text hyphenated, as the application's (reportlab's own pyphen hyphenation: the least way)
+        body = ParagraphStyle(
+            "body", fontName="DejaVuSans", fontSize=10, leading=13.5, alignment=TA_JUSTIFY, spaceAfter=5, hyphenationLang="en_US"
+        )
         _styles.update(
             body=body,
             title=ParagraphStyle("title", parent=body, fontName="DejaVuSans-Bold", fontSize=13.5, leading=18, alignment=TA_LEFT),
